@@ -1,0 +1,1 @@
+export const DEMO_TRAINER_EMAIL = 'trainer@example.org';

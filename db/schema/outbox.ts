@@ -1,0 +1,39 @@
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const mailStatus = pgEnum('mail_status', ['pending', 'sending', 'sent', 'failed']);
+
+export type TMailPart = {
+  contentType: string;
+  content: string;
+  /** Set to 'base64' when `content` holds binary data (PDFs). */
+  encoding?: 'base64';
+};
+export type TMailAttachment = TMailPart & { filename: string };
+
+/**
+ * Mail waiting to be delivered. Rows are written in the same transaction as the change that
+ * causes them; `dueAt` lets reminders wait in the same queue until their time comes.
+ */
+export const mailOutbox = pgTable(
+  'mail_outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    messageId: text('message_id').notNull().unique(),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    template: text('template').notNull(),
+    props: jsonb('props').$type<Record<string, unknown>>().notNull(),
+    alternatives: jsonb('alternatives').$type<TMailPart[]>().notNull().default([]),
+    attachments: jsonb('attachments').$type<TMailAttachment[]>().notNull().default([]),
+    status: mailStatus('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('mail_outbox_due_idx').on(t.status, t.dueAt)],
+);
+
+export type TOutboxRow = typeof mailOutbox.$inferSelect;

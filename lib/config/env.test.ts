@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseEnv } from './env';
+
+describe('parseEnv', () => {
+  it('gives embedded defaults when nothing is set', () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.DATA_DIR).toBe('./.data');
+    expect(env.APP_URL).toBe('http://localhost:3000');
+    expect(env.MAIL_FROM).toBe('Muster <no-reply@localhost>');
+    expect(env.PORT).toBe(3000);
+    expect(env.TRAINER_EMAILS).toEqual([]);
+  });
+
+  it('normalises the trainer list', () => {
+    expect(parseEnv({ TRAINER_EMAILS: ' Ana@Example.org, ,bo@example.org' }).TRAINER_EMAILS).toEqual([
+      'ana@example.org',
+      'bo@example.org',
+    ]);
+  });
+
+  it.each(['AUTH_SECRET', 'SMTP_URL'])('stops production with a database server when %s is missing', (name) => {
+    const source: Record<string, string> = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/muster',
+      AUTH_SECRET: 'x'.repeat(32),
+      SMTP_URL: 'smtp://mail:25',
+    };
+    delete source[name];
+    expect(() => parseEnv(source)).toThrow(ConfigError);
+    expect(() => parseEnv(source)).toThrow(new RegExp(`^Missing configuration: ${name} `));
+  });
+
+  it('lets production run on the embedded database without SMTP', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production' })).not.toThrow();
+  });
+
+  it('names the variable that is malformed', () => {
+    expect(() => parseEnv({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => parseEnv({ SMTP_URL: 'mail.example.org' })).toThrow(/SMTP_URL/);
+  });
+});

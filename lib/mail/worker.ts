@@ -1,0 +1,171 @@
+import 'server-only';
+import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { mailOutbox, type TOutboxRow } from '@/db/schema';
+import { retryDelayMs } from './backoff';
+import { renderMail } from './render';
+import type { MailTransport, TOutgoingMail } from './transport';
+import { onMailWake } from './wake';
+
+export type MailWorkerOptions = {
+  db: Db;
+  transport: MailTransport;
+  from: string;
+  batchSize?: number;
+  maxAttempts?: number;
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  /** How long a claimed row stays with this worker before another may take it over. */
+  leaseMs?: number;
+  pollMs?: number;
+  log?: Pick<Console, 'warn' | 'error'>;
+};
+
+export type MailRunResult = { sent: number; retrying: number; failed: number };
+
+/**
+ * Delivers the outbox. A batch is claimed in one statement (`FOR UPDATE SKIP LOCKED`), so any
+ * number of workers across instances share the queue without taking the same row; a row is
+ * marked sent only after the SMTP server accepted it. If a worker dies mid-send, its lease runs
+ * out and the row is tried again with the same Message-ID, so receivers can recognise a repeat.
+ */
+export function createMailWorker(options: MailWorkerOptions) {
+  const {
+    db,
+    transport,
+    from,
+    batchSize = 20,
+    maxAttempts = 12,
+    retryBaseMs = 30_000,
+    retryMaxMs = 3_600_000,
+    leaseMs = 120_000,
+    pollMs = 1_000,
+    log = console,
+  } = options;
+
+  async function claimBatch(): Promise<TOutboxRow[]> {
+    const now = new Date();
+    const due = db
+      .select({ id: mailOutbox.id })
+      .from(mailOutbox)
+      .where(
+        or(
+          and(eq(mailOutbox.status, 'pending'), lte(mailOutbox.dueAt, now)),
+          and(eq(mailOutbox.status, 'sending'), lte(mailOutbox.lockedUntil, now)),
+        ),
+      )
+      .orderBy(mailOutbox.dueAt)
+      .limit(batchSize)
+      .for('update', { skipLocked: true });
+    return db
+      .update(mailOutbox)
+      .set({
+        status: 'sending',
+        attempts: sql`${mailOutbox.attempts} + 1`,
+        lockedUntil: new Date(now.getTime() + leaseMs),
+      })
+      .where(inArray(mailOutbox.id, due))
+      .returning();
+  }
+
+  async function deliver(row: TOutboxRow): Promise<keyof MailRunResult> {
+    try {
+      const { html, text } = await renderMail(row.template, row.props);
+      const message: TOutgoingMail = {
+        from,
+        to: row.toAddress,
+        subject: row.subject,
+        messageId: row.messageId,
+        html,
+        text,
+        alternatives: row.alternatives.map((part) => ({ ...part })),
+        attachments: row.attachments.map((part) => ({ ...part })),
+      };
+      await transport.send(message);
+    } catch (error) {
+      return recordFailure(row, error);
+    }
+    await db
+      .update(mailOutbox)
+      .set({ status: 'sent', sentAt: new Date(), lockedUntil: null, lastError: null })
+      .where(and(eq(mailOutbox.id, row.id), eq(mailOutbox.status, 'sending')));
+    return 'sent';
+  }
+
+  async function recordFailure(row: TOutboxRow, error: unknown): Promise<keyof MailRunResult> {
+    const responseCode = (error as { responseCode?: number }).responseCode;
+    // A 5xx reply is the server saying "never": retrying the same message cannot succeed.
+    const permanent = typeof responseCode === 'number' && responseCode >= 500;
+    const giveUp = permanent || row.attempts >= maxAttempts;
+    const lastError = error instanceof Error ? error.message : String(error);
+    await db
+      .update(mailOutbox)
+      .set({
+        status: giveUp ? 'failed' : 'pending',
+        lockedUntil: null,
+        lastError: lastError.slice(0, 2000),
+        dueAt: giveUp ? row.dueAt : new Date(Date.now() + retryDelayMs(row.attempts, retryBaseMs, retryMaxMs)),
+      })
+      .where(and(eq(mailOutbox.id, row.id), eq(mailOutbox.status, 'sending')));
+    if (giveUp) log.error(`mail ${row.id} to ${row.toAddress} failed after ${row.attempts} attempts: ${lastError}`);
+    return giveUp ? 'failed' : 'retrying';
+  }
+
+  /** Delivers everything due now, batch after batch, and reports what happened. */
+  async function runOnce(): Promise<MailRunResult> {
+    const result: MailRunResult = { sent: 0, retrying: 0, failed: 0 };
+    for (;;) {
+      const batch = await claimBatch();
+      if (batch.length === 0) return result;
+      const outcomes = await Promise.all(batch.map(deliver));
+      for (const outcome of outcomes) result[outcome] += 1;
+    }
+  }
+
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> | undefined;
+  let again = false;
+  let stopped = true;
+  let unsubscribe: (() => void) | undefined;
+
+  function tick() {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    clearTimeout(timer);
+    running = runOnce()
+      .catch((error) => log.warn(`mail worker: ${error instanceof Error ? error.message : error}`))
+      .finally(() => {
+        running = undefined;
+        if (stopped) return;
+        if (again) {
+          again = false;
+          tick();
+        } else {
+          timer = setTimeout(tick, pollMs);
+          timer.unref();
+        }
+      });
+  }
+
+  return {
+    runOnce,
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      unsubscribe = onMailWake(tick);
+      tick();
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      unsubscribe?.();
+      await running;
+      transport.close();
+    },
+  };
+}
+
+export type MailWorker = ReturnType<typeof createMailWorker>;

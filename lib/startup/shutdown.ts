@@ -1,0 +1,23 @@
+import 'server-only';
+
+// server.ts and the code Next loads from instrumentation are separate module graphs in one
+// process; the hooks meet on globalThis.
+const HOOKS = Symbol.for('muster.shutdown-hooks');
+type GlobalWithHooks = typeof globalThis & { [HOOKS]?: (() => Promise<void>)[] };
+
+function hooks() {
+  const g = globalThis as GlobalWithHooks;
+  g[HOOKS] ??= [];
+  return g[HOOKS];
+}
+
+export function onShutdown(hook: () => Promise<void>): void {
+  hooks().push(hook);
+}
+
+/** Runs the hooks newest first (the worker stops before the database closes). */
+export async function runShutdownHooks(): Promise<void> {
+  for (const hook of hooks().splice(0).reverse()) {
+    await hook().catch((error: unknown) => console.error('shutdown:', error));
+  }
+}

@@ -1,0 +1,24 @@
+import 'server-only';
+import { closeDb, getDbHandle } from '@/db';
+import { seedDemoIfEmpty } from '@/db/seed';
+import { getEnv } from '@/lib/config/env';
+import { createMailWorkerFromEnv } from '@/lib/mail/mail-worker-from-env';
+import { onShutdown } from './shutdown';
+
+/**
+ * Everything a Muster server needs before its first request: configuration checked, database
+ * migrated (and seeded on a first embedded start), mail worker running.
+ */
+export async function startServerSide(): Promise<void> {
+  const env = getEnv();
+  const handle = await getDbHandle();
+  onShutdown(closeDb);
+  if (handle.driver === 'pglite' && env.SEED_DEMO === '1' && (await seedDemoIfEmpty(handle.db))) {
+    console.log('Loaded demo data into the new embedded database.');
+  }
+  if (env.MAIL_WORKER === 'on') {
+    const worker = createMailWorkerFromEnv(handle.db);
+    worker.start();
+    onShutdown(worker.stop);
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Muster's server: builds when the sources are newer than the last build, then serves the
+ * production build. Migrations, demo data and the mail worker start from instrumentation.ts.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { CLIENT_IP_HEADER } from '@/lib/http/client-ip';
+import { ConfigError, parseEnv } from '@/lib/config/env';
+import { DEMO_TRAINER_EMAIL } from '@/db/demo';
+import { runShutdownHooks } from '@/lib/startup/shutdown';
+
+const root = import.meta.dirname;
+process.env.MUSTER_DECLARED_NODE_ENV ??= process.env.NODE_ENV ?? 'development';
+
+let env;
+try {
+  env = parseEnv(process.env);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const SOURCES = ['app', 'lib', 'db', 'emails', 'public', 'instrumentation.ts', 'next.config.mjs', 'postcss.config.mjs', 'package-lock.json'];
+
+function newestMtime(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(entry).reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
+}
+
+function buildIfNeeded() {
+  const buildId = path.join(root, '.next', 'BUILD_ID');
+  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+  const changedAt = Math.max(...SOURCES.map((entry) => newestMtime(path.join(root, entry))));
+  if (builtAt > changedAt) return;
+  console.log(builtAt ? 'Sources changed since the last build: building Muster…' : 'Building Muster (first start)…');
+  const result = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+buildIfNeeded();
+
+const { default: next } = await import('next');
+const app = next({ dev: false, dir: root, port: env.PORT });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  const forwarded = req.headers['x-forwarded-for'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  req.headers[CLIENT_IP_HEADER] = env.TRUST_PROXY === '1' && first ? first : (req.socket.remoteAddress ?? 'unknown');
+  void handle(req, res);
+});
+
+server.listen(env.PORT, () => {
+  console.log(`Muster is running at ${env.APP_URL} (port ${env.PORT}).`);
+  if (!env.SMTP_URL) {
+    console.log(
+      `To sign in as the demo trainer: open ${env.APP_URL}/signin, enter ${DEMO_TRAINER_EMAIL}, then open ${env.APP_URL}/dev/mailbox and follow the link in the newest message.`,
+    );
+  }
+});
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: stopping Muster…`);
+  server.close();
+  server.closeAllConnections();
+  await runShutdownHooks();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
