@@ -33,6 +33,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     session: { strategy: 'database', maxAge: SESSION_MAX_AGE_SECONDS },
     providers: [magicLinkProvider],
     pages: { signIn: '/signin', verifyRequest: '/signin/check-email', error: '/signin/error' },
+    logger: {
+      // A spent or expired link is an everyday event with its own page, not a server fault.
+      error(error) {
+        if (error.name === 'Verification') console.warn('sign-in: a used or expired sign-in link was opened');
+        else console.error(error);
+      },
+    },
     callbacks: {
       session({ session, user }) {
         return {

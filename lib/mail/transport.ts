@@ -3,6 +3,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
+import { parseConnectionUrl } from 'nodemailer/lib/shared';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
 
 export type TOutgoingMail = Mail.Options & { messageId: string };
 
@@ -12,11 +14,21 @@ export type MailTransport = {
   close(): void;
 };
 
-/** Delivers over SMTP with pooled connections; `pool=true` is added to the URL unless it says otherwise. */
+/**
+ * Delivers over SMTP with pooled connections (unless the URL says `pool=false`). Timeouts stay
+ * well inside the worker's lease, and the pool never re-sends on its own after a dropped
+ * connection: retrying is the worker's job, so a message cannot go out twice behind its back.
+ */
 export function createSmtpTransport(smtpUrl: string): MailTransport {
-  const url = new URL(smtpUrl);
-  if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
-  const transporter = nodemailer.createTransport(url.toString());
+  const fromUrl = parseConnectionUrl(smtpUrl) as SMTPPool.Options;
+  const transporter = nodemailer.createTransport({
+    connectionTimeout: 20_000,
+    greetingTimeout: 20_000,
+    socketTimeout: 60_000,
+    maxRequeues: 0,
+    ...fromUrl,
+    pool: fromUrl.pool ?? true,
+  } as SMTPPool.Options);
   return {
     kind: 'smtp',
     async send(message) {

@@ -119,6 +119,8 @@ export function createMailWorker(options: MailWorkerOptions) {
       if (batch.length === 0) return result;
       const outcomes = await Promise.all(batch.map(deliver));
       for (const outcome of outcomes) result[outcome] += 1;
+      // A long backlog must not hold up a shutdown: what is left waits for the next start.
+      if (stopping) return result;
     }
   }
 
@@ -126,6 +128,7 @@ export function createMailWorker(options: MailWorkerOptions) {
   let running: Promise<unknown> | undefined;
   let again = false;
   let stopped = true;
+  let stopping = false;
   let unsubscribe: (() => void) | undefined;
 
   function tick() {
@@ -155,11 +158,13 @@ export function createMailWorker(options: MailWorkerOptions) {
     start() {
       if (!stopped) return;
       stopped = false;
+      stopping = false;
       unsubscribe = onMailWake(tick);
       tick();
     },
     async stop() {
       stopped = true;
+      stopping = true;
       clearTimeout(timer);
       unsubscribe?.();
       await running;

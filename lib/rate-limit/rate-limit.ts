@@ -13,20 +13,23 @@ export type TRateLimitResult = { allowed: boolean; hits: number; retryAfterMs: n
  */
 export async function hitRateLimit(db: Db, key: string, { limit, windowMs }: TRateLimit): Promise<TRateLimitResult> {
   const now = new Date();
-  const windowStartsAfter = new Date(now.getTime() - windowMs);
+  // Raw SQL parameters go as ISO strings: postgres.js cannot bind a Date inside sql``.
+  const nowSql = sql`${now.toISOString()}::timestamptz`;
+  const expiredSql = sql`${new Date(now.getTime() - windowMs).toISOString()}::timestamptz`;
   const [row] = await db
     .insert(rateLimitBuckets)
     .values({ key, windowStart: now, hits: 1 })
     .onConflictDoUpdate({
       target: rateLimitBuckets.key,
       set: {
-        hits: sql`case when ${rateLimitBuckets.windowStart} <= ${windowStartsAfter} then 1 else ${rateLimitBuckets.hits} + 1 end`,
-        windowStart: sql`case when ${rateLimitBuckets.windowStart} <= ${windowStartsAfter} then ${now} else ${rateLimitBuckets.windowStart} end`,
+        hits: sql`case when ${rateLimitBuckets.windowStart} <= ${expiredSql} then 1 else ${rateLimitBuckets.hits} + 1 end`,
+        windowStart: sql`case when ${rateLimitBuckets.windowStart} <= ${expiredSql} then ${nowSql} else ${rateLimitBuckets.windowStart} end`,
       },
     })
     .returning();
   const hits = row!.hits;
-  const retryAfterMs = Math.max(0, row!.windowStart.getTime() + windowMs - now.getTime());
+  // Clamped: a concurrent request with a slightly later clock may have opened the window.
+  const retryAfterMs = Math.min(windowMs, Math.max(0, row!.windowStart.getTime() + windowMs - now.getTime()));
   return { allowed: hits <= limit, hits, retryAfterMs };
 }
 
