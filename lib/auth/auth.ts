@@ -36,7 +36,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     logger: {
       // A spent or expired link is an everyday event with its own page, not a server fault.
       error(error) {
-        if (error.name === 'Verification') console.warn('sign-in: a used or expired sign-in link was opened');
+        if ((error as { type?: string }).type === 'Verification') console.warn('sign-in: a used or expired sign-in link was opened');
         else console.error(error);
       },
     },
