@@ -1,0 +1,57 @@
+import { date, index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const agencyKind = pgEnum('agency_kind', [
+  'police_department',
+  'sheriffs_office',
+  'child_protection_service',
+  'school_district',
+  'other',
+]);
+export const mouStatus = pgEnum('mou_status', ['proposed', 'signed', 'expired']);
+
+export const agencies = pgTable('agencies', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  kind: agencyKind('kind').notNull(),
+  units: jsonb('units').$type<string[]>().notNull().default([]),
+  notes: text('notes').notNull().default(''),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const agencyContacts = pgTable(
+  'agency_contacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    role: text('role').notNull().default(''),
+    email: text('email').notNull().default(''),
+    phone: text('phone').notNull().default(''),
+  },
+  (t) => [index('agency_contacts_agency_idx').on(t.agencyId)],
+);
+
+/** A memorandum of understanding with a partner agency, and the protocol it agrees. */
+export const partnerships = pgTable(
+  'partnerships',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id, { onDelete: 'cascade' }),
+    mouStatus: mouStatus('mou_status').notNull(),
+    signedOn: date('signed_on'),
+    renewalOn: date('renewal_on'),
+    informationSharingProtocol: text('information_sharing_protocol').notNull().default(''),
+    notes: text('notes').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('partnerships_agency_idx').on(t.agencyId), index('partnerships_renewal_idx').on(t.renewalOn)],
+);
+
+export type TAgency = typeof agencies.$inferSelect;
+export type TAgencyKind = (typeof agencyKind.enumValues)[number];
+export type TMouStatus = (typeof mouStatus.enumValues)[number];

@@ -1,0 +1,64 @@
+import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { agencies } from './agencies';
+import { users } from './auth';
+import { workshops } from './workshops';
+
+export const sessionVisibility = pgEnum('session_visibility', ['public', 'unlisted']);
+export const sessionStatus = pgEnum('session_status', ['scheduled', 'cancelled']);
+
+/** One delivery of a workshop. Named so it never collides with Auth.js's `session` table. */
+export const trainingSessions = pgTable(
+  'training_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workshopId: uuid('workshop_id')
+      .notNull()
+      .references(() => workshops.id, { onDelete: 'cascade' }),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    timeZone: text('time_zone').notNull(),
+    venueName: text('venue_name').notNull().default(''),
+    venueAddress: text('venue_address').notNull().default(''),
+    venueDirections: text('venue_directions').notNull().default(''),
+    venueAccessibility: text('venue_accessibility').notNull().default(''),
+    onlineUrl: text('online_url'),
+    capacity: integer('capacity').notNull(),
+    /** Seats taken, kept by the registration transaction so capacity checks are one statement. */
+    confirmedCount: integer('confirmed_count').notNull().default(0),
+    waitlistCount: integer('waitlist_count').notNull().default(0),
+    registrationOpensAt: timestamp('registration_opens_at', { withTimezone: true }).notNull(),
+    registrationClosesAt: timestamp('registration_closes_at', { withTimezone: true }).notNull(),
+    minEnrolment: integer('min_enrolment'),
+    partnerAgencyId: uuid('partner_agency_id').references(() => agencies.id, { onDelete: 'set null' }),
+    visibility: sessionVisibility('visibility').notNull().default('public'),
+    status: sessionStatus('status').notNull().default('scheduled'),
+    /** Calendar SEQUENCE: raised on every change of time, place or status. */
+    sequence: integer('sequence').notNull().default(0),
+    seriesId: uuid('series_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('training_sessions_workshop_idx').on(t.workshopId),
+    index('training_sessions_starts_idx').on(t.startsAt),
+    index('training_sessions_agency_idx').on(t.partnerAgencyId),
+  ],
+);
+
+export const sessionFacilitators = pgTable(
+  'session_facilitators',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => trainingSessions.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    email: text('email').notNull().default(''),
+    /** Set for the Muster trainer who runs the session; co-facilitators are names and emails. */
+    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [index('session_facilitators_session_idx').on(t.sessionId)],
+);
+
+export type TTrainingSession = typeof trainingSessions.$inferSelect;

@@ -1,0 +1,143 @@
+import 'server-only';
+import { and, asc, eq, gte, lte, ne } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { agencies, agencyContacts, partnerships, type TAgencyKind, type TMouStatus } from '@/db/schema';
+import { assertTrainer, type TActor } from '@/lib/auth/actor';
+import { notFoundError, parseInput } from '@/lib/errors/app-error';
+import { isUuid } from '@/lib/workshops/workshops';
+import { ZAgencyCreate, ZAgencyPatch, ZContact, ZPartnership, type TContactInput, type TPartnershipInput } from './schemas';
+
+export type TContactDto = TContactInput & { id: string };
+export type TPartnershipDto = TPartnershipInput & { id: string };
+export type TAgencyDto = {
+  id: string;
+  name: string;
+  kind: TAgencyKind;
+  units: string[];
+  notes: string;
+  contacts: TContactDto[];
+  partnerships: TPartnershipDto[];
+};
+
+async function agencyOrThrow(db: Db, id: string) {
+  if (!isUuid(id)) throw notFoundError('Agency');
+  const [row] = await db.select().from(agencies).where(eq(agencies.id, id));
+  if (!row) throw notFoundError('Agency');
+  return row;
+}
+
+async function loadAgency(db: Db, id: string): Promise<TAgencyDto> {
+  const row = await agencyOrThrow(db, id);
+  const [contacts, records] = await Promise.all([
+    db.select().from(agencyContacts).where(eq(agencyContacts.agencyId, id)).orderBy(asc(agencyContacts.name)),
+    db.select().from(partnerships).where(eq(partnerships.agencyId, id)).orderBy(asc(partnerships.createdAt)),
+  ]);
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    units: row.units,
+    notes: row.notes,
+    contacts: contacts.map(({ id: contactId, name, role, email, phone }) => ({ id: contactId, name, role, email, phone })),
+    partnerships: records.map((p) => ({
+      id: p.id,
+      mouStatus: p.mouStatus,
+      signedOn: p.signedOn,
+      renewalOn: p.renewalOn,
+      informationSharingProtocol: p.informationSharingProtocol,
+      notes: p.notes,
+    })),
+  };
+}
+
+async function replaceChildren(db: Db, agencyId: string, contacts?: TContactInput[], records?: TPartnershipInput[]) {
+  if (contacts) {
+    await db.delete(agencyContacts).where(eq(agencyContacts.agencyId, agencyId));
+    if (contacts.length) await db.insert(agencyContacts).values(contacts.map((c) => ({ ...c, agencyId })));
+  }
+  if (records) {
+    await db.delete(partnerships).where(eq(partnerships.agencyId, agencyId));
+    if (records.length) await db.insert(partnerships).values(records.map((p) => ({ ...p, agencyId })));
+  }
+}
+
+export async function createAgency(db: Db, actor: TActor, input: unknown): Promise<TAgencyDto> {
+  assertTrainer(actor);
+  const { contacts, partnerships: records, ...fields } = parseInput(ZAgencyCreate, input);
+  const id = await db.transaction(async (tx) => {
+    const [row] = await tx.insert(agencies).values(fields).returning({ id: agencies.id });
+    await replaceChildren(tx, row!.id, contacts, records);
+    return row!.id;
+  });
+  return loadAgency(db, id);
+}
+
+/** Changes an agency; `contacts` or `partnerships`, when given, replace the existing lists. */
+export async function updateAgency(db: Db, actor: TActor, id: string, input: unknown): Promise<TAgencyDto> {
+  assertTrainer(actor);
+  const { contacts, partnerships: records, ...fields } = parseInput(ZAgencyPatch, input);
+  await agencyOrThrow(db, id);
+  await db.transaction(async (tx) => {
+    await tx.update(agencies).set({ ...fields, updatedAt: new Date() }).where(eq(agencies.id, id));
+    await replaceChildren(tx, id, contacts, records);
+  });
+  return loadAgency(db, id);
+}
+
+export async function deleteAgency(db: Db, actor: TActor, id: string): Promise<void> {
+  assertTrainer(actor);
+  await agencyOrThrow(db, id);
+  await db.delete(agencies).where(eq(agencies.id, id));
+}
+
+export async function getAgency(db: Db, actor: TActor, id: string): Promise<TAgencyDto> {
+  assertTrainer(actor);
+  return loadAgency(db, id);
+}
+
+export async function listAgencies(db: Db, actor: TActor): Promise<{ id: string; name: string; kind: TAgencyKind }[]> {
+  assertTrainer(actor);
+  return db.select({ id: agencies.id, name: agencies.name, kind: agencies.kind }).from(agencies).orderBy(asc(agencies.name));
+}
+
+export async function addAgencyContact(db: Db, actor: TActor, agencyId: string, input: unknown): Promise<void> {
+  assertTrainer(actor);
+  const contact = parseInput(ZContact, input);
+  await agencyOrThrow(db, agencyId);
+  await db.insert(agencyContacts).values({ ...contact, agencyId });
+}
+
+export async function removeAgencyContact(db: Db, actor: TActor, agencyId: string, contactId: string): Promise<void> {
+  assertTrainer(actor);
+  if (!isUuid(contactId)) throw notFoundError('Contact');
+  await db.delete(agencyContacts).where(and(eq(agencyContacts.id, contactId), eq(agencyContacts.agencyId, agencyId)));
+}
+
+export async function addPartnership(db: Db, actor: TActor, agencyId: string, input: unknown): Promise<void> {
+  assertTrainer(actor);
+  const record = parseInput(ZPartnership, input);
+  await agencyOrThrow(db, agencyId);
+  await db.insert(partnerships).values({ ...record, agencyId });
+}
+
+export async function removePartnership(db: Db, actor: TActor, agencyId: string, partnershipId: string): Promise<void> {
+  assertTrainer(actor);
+  if (!isUuid(partnershipId)) throw notFoundError('Partnership record');
+  await db.delete(partnerships).where(and(eq(partnerships.id, partnershipId), eq(partnerships.agencyId, agencyId)));
+}
+
+export type TRenewalDue = { agencyId: string; agencyName: string; renewalOn: string; mouStatus: TMouStatus; overdue: boolean };
+
+/** Memoranda whose renewal date falls within `withinDays` (or has passed) and that have not expired. */
+export async function listRenewalsDue(db: Db, actor: TActor, withinDays = 60, today = new Date()): Promise<TRenewalDue[]> {
+  assertTrainer(actor);
+  const horizon = new Date(today.getTime() + withinDays * 86_400_000).toISOString().slice(0, 10);
+  const todayDate = today.toISOString().slice(0, 10);
+  const rows = await db
+    .select({ agencyId: agencies.id, agencyName: agencies.name, renewalOn: partnerships.renewalOn, mouStatus: partnerships.mouStatus })
+    .from(partnerships)
+    .innerJoin(agencies, eq(agencies.id, partnerships.agencyId))
+    .where(and(lte(partnerships.renewalOn, horizon), ne(partnerships.mouStatus, 'expired'), gte(partnerships.renewalOn, '1900-01-01')))
+    .orderBy(asc(partnerships.renewalOn));
+  return rows.map((r) => ({ ...r, renewalOn: r.renewalOn!, overdue: r.renewalOn! < todayDate }));
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+export const agencyKindLabels = {
+  police_department: 'Police department',
+  sheriffs_office: "Sheriff's office",
+  child_protection_service: 'Child protection service',
+  school_district: 'School district',
+  other: 'Other',
+} as const;
+
+export const mouStatusLabels = { proposed: 'Proposed', signed: 'Signed', expired: 'Expired' } as const;
+
+const optionalDate = z
+  .union([z.iso.date('Use a date like 2027-01-31.'), z.literal('')])
+  .nullable()
+  .transform((v) => v || null);
+
+export const ZContact = z.object({
+  name: z.string().trim().min(1, 'Give the contact a name.').max(200),
+  role: z.string().trim().max(200).default(''),
+  email: z.union([z.literal(''), z.email('Enter a complete email address.')]).default(''),
+  phone: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^[0-9+()\-.\s]*(ext\.?\s*\d+)?$/i, 'Enter a phone number with digits, spaces, +, ( ), - or ext.')
+    .default(''),
+});
+
+export const ZPartnership = z
+  .object({
+    mouStatus: z.enum(['proposed', 'signed', 'expired'], { error: 'Choose proposed, signed or expired.' }),
+    signedOn: optionalDate.default(null),
+    renewalOn: optionalDate.default(null),
+    informationSharingProtocol: z.string().trim().max(20_000).default(''),
+    notes: z.string().trim().max(5000).default(''),
+  })
+  .superRefine((p, ctx) => {
+    if (p.mouStatus === 'signed' && !p.signedOn) {
+      ctx.addIssue({ code: 'custom', path: ['signedOn'], message: 'Give the date the memorandum was signed.' });
+    }
+    if (p.signedOn && p.renewalOn && p.renewalOn <= p.signedOn) {
+      ctx.addIssue({ code: 'custom', path: ['renewalOn'], message: 'Renewal comes after signing.' });
+    }
+  });
+
+export const ZAgencyFields = z.object({
+  name: z.string().trim().min(2, 'Give the agency its name.').max(200),
+  kind: z.enum(['police_department', 'sheriffs_office', 'child_protection_service', 'school_district', 'other'], {
+    error: 'Choose what kind of agency this is.',
+  }),
+  units: z.array(z.string().trim().min(1).max(120)).max(30, 'At most 30 units.'),
+  notes: z.string().trim().max(5000),
+  contacts: z.array(ZContact).max(50),
+  partnerships: z.array(ZPartnership).max(20),
+});
+
+export const ZAgencyCreate = ZAgencyFields.partial().required({ name: true, kind: true });
+export const ZAgencyPatch = ZAgencyFields.partial();
+export type TContactInput = z.infer<typeof ZContact>;
+export type TPartnershipInput = z.infer<typeof ZPartnership>;

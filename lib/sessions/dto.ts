@@ -1,0 +1,68 @@
+import type { TTrainingSession } from '@/db/schema';
+
+export type TVenueDto = { name: string; address: string; directions: string; accessibility: string };
+export type TFacilitatorDto = { name: string; email: string };
+
+/** What anyone may see of a session: no meeting link (confirmed attendees only), no people. */
+export type TPublicSessionDto = {
+  id: string;
+  workshop: { id: string; slug: string; title: string };
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  capacity: number;
+  seatsLeft: number;
+  waitlistCount: number;
+  venue: TVenueDto | null;
+  online: boolean;
+  joint: boolean;
+  partnerAgency: { id: string; name: string } | null;
+  visibility: 'public' | 'unlisted';
+  status: 'scheduled' | 'cancelled';
+  registrationOpensAt: string;
+  registrationClosesAt: string;
+};
+
+export type TTrainerSessionDto = TPublicSessionDto & {
+  onlineUrl: string | null;
+  minEnrolment: number | null;
+  confirmedCount: number;
+  sequence: number;
+  seriesId: string | null;
+  facilitators: TFacilitatorDto[];
+};
+
+export function venueOf(row: TTrainingSession): TVenueDto | null {
+  if (!row.venueName) return null;
+  return {
+    name: row.venueName,
+    address: row.venueAddress,
+    directions: row.venueDirections,
+    accessibility: row.venueAccessibility,
+  };
+}
+
+export function toPublicSessionDto(
+  row: TTrainingSession,
+  workshop: { id: string; slug: string; title: string },
+  agency: { id: string; name: string } | null,
+): TPublicSessionDto {
+  return {
+    id: row.id,
+    workshop: { id: workshop.id, slug: workshop.slug, title: workshop.title },
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    timeZone: row.timeZone,
+    capacity: row.capacity,
+    seatsLeft: Math.max(0, row.capacity - row.confirmedCount),
+    waitlistCount: row.waitlistCount,
+    venue: venueOf(row),
+    online: row.onlineUrl !== null,
+    joint: row.partnerAgencyId !== null,
+    partnerAgency: agency,
+    visibility: row.visibility,
+    status: row.status,
+    registrationOpensAt: row.registrationOpensAt.toISOString(),
+    registrationClosesAt: row.registrationClosesAt.toISOString(),
+  };
+}

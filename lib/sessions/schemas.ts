@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { isValidTimeZone } from '@/lib/time/zoned';
+
+const instant = (label: string) =>
+  z.iso
+    .datetime({ offset: true, error: `${label}: use an ISO 8601 date and time, like 2026-03-03T15:00:00Z.` })
+    .transform((value) => new Date(value));
+
+export const ZVenue = z.object({
+  name: z.string().trim().min(1, 'Give the venue a name.').max(200, 'The venue name can be at most 200 characters.'),
+  address: z.string().trim().max(500, 'The address can be at most 500 characters.').default(''),
+  directions: z.string().trim().max(2000, 'Directions can be at most 2000 characters.').default(''),
+  accessibility: z.string().trim().max(2000, 'Accessibility notes can be at most 2000 characters.').default(''),
+});
+
+export const ZFacilitator = z.object({
+  name: z.string().trim().min(1, 'Give each co-facilitator a name.').max(200),
+  email: z.union([z.literal(''), z.email('Enter a complete email address for the co-facilitator.')]).default(''),
+});
+
+/** A session's fields as the API sends them (instants in ISO 8601); optional for a change. */
+export const ZSessionFields = z.object({
+  startsAt: instant('Start'),
+  endsAt: instant('End'),
+  timeZone: z.string().trim().refine(isValidTimeZone, 'Choose a known time zone, like America/Chicago.'),
+  capacity: z
+    .number({ error: 'Enter the number of seats.' })
+    .int('Enter a whole number of seats.')
+    .min(1, 'Capacity must be at least 1.')
+    .max(10_000, 'Capacity can be at most 10,000.'),
+  venue: ZVenue.nullable(),
+  onlineUrl: z
+    .url({ protocol: /^https?$/, error: 'Enter a meeting link that starts with http:// or https://.' })
+    .max(2000)
+    .nullable(),
+  registrationOpensAt: instant('Registration opens'),
+  registrationClosesAt: instant('Registration closes'),
+  partnerAgencyId: z.uuid('Choose a partner agency from the list.').nullable(),
+  minEnrolment: z.number().int('Enter a whole number.').min(1, 'Minimum enrolment must be at least 1.').nullable(),
+  visibility: z.enum(['public', 'unlisted'], { error: 'Visibility is public or unlisted.' }),
+  facilitators: z.array(ZFacilitator).max(10, 'At most 10 co-facilitators.'),
+});
+
+export const ZSessionCreate = ZSessionFields.partial().required({
+  startsAt: true,
+  endsAt: true,
+  timeZone: true,
+  capacity: true,
+});
+export const ZSessionPatch = ZSessionFields.partial().extend({
+  status: z.enum(['scheduled', 'cancelled'], { error: 'Status is scheduled or cancelled.' }).optional(),
+});
+
+export type TSessionCreate = z.infer<typeof ZSessionCreate>;
+export type TSessionPatch = z.infer<typeof ZSessionPatch>;
+
+/** Rules across fields, checked on the merged result of a creation or a change. */
+export function sessionRuleErrors(s: {
+  startsAt: Date;
+  endsAt: Date;
+  capacity: number;
+  venueName: string;
+  onlineUrl: string | null;
+  registrationOpensAt: Date;
+  registrationClosesAt: Date;
+  minEnrolment: number | null;
+  confirmedCount?: number;
+}): Record<string, string> {
+  const fields: Record<string, string> = {};
+  if (s.endsAt.getTime() <= s.startsAt.getTime()) fields.endsAt = 'The session must end after it starts.';
+  if (s.registrationClosesAt.getTime() <= s.registrationOpensAt.getTime()) {
+    fields.registrationClosesAt = 'Registration must close after it opens.';
+  }
+  if (!s.venueName && !s.onlineUrl) fields.venue = 'Give a venue, or an online meeting link.';
+  if (s.minEnrolment !== null && s.minEnrolment > s.capacity) {
+    fields.minEnrolment = 'The minimum enrolment cannot be more than the capacity.';
+  }
+  if (s.confirmedCount !== undefined && s.capacity < s.confirmedCount) {
+    fields.capacity = `${s.confirmedCount} people are already confirmed, so capacity cannot go below ${s.confirmedCount}. Cancel or move registrations first.`;
+  }
+  return fields;
+}

@@ -1,0 +1,260 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { agencies, sessionFacilitators, trainingSessions, users, workshops, type TTrainingSession } from '@/db/schema';
+import { assertTrainer, type TActor } from '@/lib/auth/actor';
+import { AppError, fieldError, notFoundError, parseInput } from '@/lib/errors/app-error';
+import { instantToWallTime, wallTimeToInstant } from '@/lib/time/zoned';
+import { isUuid } from '@/lib/workshops/workshops';
+import { toPublicSessionDto, type TTrainerSessionDto } from './dto';
+import { sessionRuleErrors, ZSessionCreate, ZSessionPatch, type TSessionCreate } from './schemas';
+
+type TSessionValues = typeof trainingSessions.$inferInsert;
+
+function throwIfRulesBroken(fields: Record<string, string>) {
+  if (Object.keys(fields).length > 0) throw new AppError('validation_failed', 'Some fields need attention.', 422, fields);
+}
+
+async function assertAgencyExists(db: Db, agencyId: string | null | undefined) {
+  if (!agencyId) return;
+  const [row] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, agencyId));
+  if (!row) throw fieldError('partnerAgencyId', 'That partner agency does not exist.');
+}
+
+async function workshopOrThrow(db: Db, workshopId: string) {
+  if (!isUuid(workshopId)) throw notFoundError('Workshop');
+  const [row] = await db
+    .select({ id: workshops.id, slug: workshops.slug, title: workshops.title })
+    .from(workshops)
+    .where(eq(workshops.id, workshopId));
+  if (!row) throw notFoundError('Workshop');
+  return row;
+}
+
+/** Values for a new session: registration opens now and closes at the start unless given. */
+function valuesFor(workshopId: string, data: TSessionCreate, now: Date): TSessionValues {
+  return {
+    workshopId,
+    startsAt: data.startsAt,
+    endsAt: data.endsAt,
+    timeZone: data.timeZone,
+    capacity: data.capacity,
+    venueName: data.venue?.name ?? '',
+    venueAddress: data.venue?.address ?? '',
+    venueDirections: data.venue?.directions ?? '',
+    venueAccessibility: data.venue?.accessibility ?? '',
+    onlineUrl: data.onlineUrl ?? null,
+    registrationOpensAt: data.registrationOpensAt ?? (now < data.startsAt ? now : new Date(data.startsAt.getTime() - 1)),
+    registrationClosesAt: data.registrationClosesAt ?? data.startsAt,
+    minEnrolment: data.minEnrolment ?? null,
+    partnerAgencyId: data.partnerAgencyId ?? null,
+    visibility: data.visibility ?? 'public',
+  };
+}
+
+function checkValues(values: TSessionValues, confirmedCount?: number) {
+  throwIfRulesBroken(
+    sessionRuleErrors({
+      startsAt: values.startsAt,
+      endsAt: values.endsAt,
+      capacity: values.capacity,
+      venueName: values.venueName ?? '',
+      onlineUrl: values.onlineUrl ?? null,
+      registrationOpensAt: values.registrationOpensAt,
+      registrationClosesAt: values.registrationClosesAt,
+      minEnrolment: values.minEnrolment ?? null,
+      confirmedCount,
+    }),
+  );
+}
+
+async function insertFacilitators(db: Db, sessionIds: string[], trainerId: string, coFacilitators: { name: string; email: string }[]) {
+  const [trainer] = await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, trainerId));
+  const rows = sessionIds.flatMap((sessionId) => [
+    { sessionId, userId: trainerId, name: trainer?.name ?? trainer?.email ?? 'Trainer', email: trainer?.email ?? '', position: 0 },
+    ...coFacilitators.map((f, i) => ({ sessionId, name: f.name, email: f.email, position: i + 1 })),
+  ]);
+  if (rows.length > 0) await db.insert(sessionFacilitators).values(rows);
+}
+
+export async function createSession(db: Db, actor: TActor, workshopId: string, input: unknown): Promise<TTrainerSessionDto> {
+  assertTrainer(actor);
+  const data = parseInput(ZSessionCreate, input);
+  await workshopOrThrow(db, workshopId);
+  await assertAgencyExists(db, data.partnerAgencyId);
+  const values = valuesFor(workshopId, data, new Date());
+  checkValues(values);
+  const id = await db.transaction(async (tx) => {
+    const [row] = await tx.insert(trainingSessions).values(values).returning({ id: trainingSessions.id });
+    await insertFacilitators(tx, [row!.id], actor.id, data.facilitators ?? []);
+    return row!.id;
+  });
+  return getSessionForTrainer(db, actor, id);
+}
+
+export type TSeriesRepeat = { kind: 'weekly'; count: number } | { kind: 'dates'; dates: string[] };
+
+/**
+ * The same session on several days, in one transaction. Each copy keeps the wall-clock times in
+ * the session's zone (a 09:00 session stays at 09:00 across a change of clocks).
+ */
+export async function createSessionSeries(
+  db: Db,
+  actor: TActor,
+  workshopId: string,
+  input: unknown,
+  repeat: TSeriesRepeat,
+): Promise<TTrainerSessionDto[]> {
+  assertTrainer(actor);
+  const data = parseInput(ZSessionCreate, input);
+  await workshopOrThrow(db, workshopId);
+  await assertAgencyExists(db, data.partnerAgencyId);
+  const firstDate = instantToWallTime(data.startsAt, data.timeZone).slice(0, 10);
+  const dates =
+    repeat.kind === 'weekly'
+      ? Array.from({ length: repeat.count }, (_, i) => addDays(firstDate, 7 * i))
+      : [...new Set(repeat.dates)].sort();
+  if (dates.length < 1 || dates.length > 52) throw fieldError('repeat', 'A series has between 1 and 52 sessions.');
+  if (dates.some((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d))) throw fieldError('repeat', 'Give dates as YYYY-MM-DD.');
+  const now = new Date();
+  const shift = (instant: Date, date: string) =>
+    wallTimeToInstant(`${addDays(date, dayOffset(firstDate, instant, data.timeZone))}T${instantToWallTime(instant, data.timeZone).slice(11)}`, data.timeZone);
+  const seriesId = randomUUID();
+  const allValues = dates.map((date) => {
+    const copy: TSessionCreate = {
+      ...data,
+      startsAt: shift(data.startsAt, date),
+      endsAt: shift(data.endsAt, date),
+      registrationOpensAt: data.registrationOpensAt ? shift(data.registrationOpensAt, date) : undefined,
+      registrationClosesAt: data.registrationClosesAt ? shift(data.registrationClosesAt, date) : undefined,
+    };
+    return { ...valuesFor(workshopId, copy, now), seriesId };
+  });
+  allValues.forEach((values) => checkValues(values));
+  const ids = await db.transaction(async (tx) => {
+    const rows = await tx.insert(trainingSessions).values(allValues).returning({ id: trainingSessions.id });
+    await insertFacilitators(tx, rows.map((r) => r.id), actor.id, data.facilitators ?? []);
+    return rows.map((r) => r.id);
+  });
+  return Promise.all(ids.map((id) => getSessionForTrainer(db, actor, id)));
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whole days between the series' first date and the instant's local date (an end after midnight is +1). */
+function dayOffset(firstDate: string, instant: Date, timeZone: string): number {
+  const local = instantToWallTime(instant, timeZone).slice(0, 10);
+  return Math.round((Date.parse(`${local}T00:00:00Z`) - Date.parse(`${firstDate}T00:00:00Z`)) / 86_400_000);
+}
+
+async function sessionRowOrThrow(db: Db, id: string): Promise<TTrainingSession> {
+  if (!isUuid(id)) throw notFoundError('Session');
+  const [row] = await db.select().from(trainingSessions).where(eq(trainingSessions.id, id));
+  if (!row) throw notFoundError('Session');
+  return row;
+}
+
+/**
+ * Changes a session. A change of time, place or status raises the calendar SEQUENCE so invites
+ * already sent are replaced, not duplicated. Capacity cannot drop below the confirmed count.
+ */
+export async function updateSession(db: Db, actor: TActor, id: string, input: unknown): Promise<TTrainerSessionDto> {
+  assertTrainer(actor);
+  const data = parseInput(ZSessionPatch, input);
+  await assertAgencyExists(db, data.partnerAgencyId);
+  await db.transaction(async (tx) => {
+    const [current] = await tx.select().from(trainingSessions).where(eq(trainingSessions.id, id)).for('update');
+    if (!current) throw notFoundError('Session');
+    const next: TSessionValues = {
+      ...current,
+      ...(data.startsAt && { startsAt: data.startsAt }),
+      ...(data.endsAt && { endsAt: data.endsAt }),
+      ...(data.timeZone && { timeZone: data.timeZone }),
+      ...(data.capacity !== undefined && { capacity: data.capacity }),
+      ...(data.venue !== undefined && {
+        venueName: data.venue?.name ?? '',
+        venueAddress: data.venue?.address ?? '',
+        venueDirections: data.venue?.directions ?? '',
+        venueAccessibility: data.venue?.accessibility ?? '',
+      }),
+      ...(data.onlineUrl !== undefined && { onlineUrl: data.onlineUrl }),
+      ...(data.registrationOpensAt && { registrationOpensAt: data.registrationOpensAt }),
+      ...(data.registrationClosesAt && { registrationClosesAt: data.registrationClosesAt }),
+      ...(data.minEnrolment !== undefined && { minEnrolment: data.minEnrolment }),
+      ...(data.partnerAgencyId !== undefined && { partnerAgencyId: data.partnerAgencyId }),
+      ...(data.visibility && { visibility: data.visibility }),
+      ...(data.status && { status: data.status }),
+    };
+    checkValues(next, current.confirmedCount);
+    const calendarChanged =
+      next.startsAt.getTime() !== current.startsAt.getTime() ||
+      next.endsAt.getTime() !== current.endsAt.getTime() ||
+      next.timeZone !== current.timeZone ||
+      next.venueName !== current.venueName ||
+      next.venueAddress !== current.venueAddress ||
+      next.onlineUrl !== current.onlineUrl ||
+      next.status !== current.status;
+    await tx
+      .update(trainingSessions)
+      .set({ ...next, id: current.id, sequence: current.sequence + (calendarChanged ? 1 : 0), updatedAt: new Date() })
+      .where(eq(trainingSessions.id, id));
+    if (data.facilitators) {
+      await tx.delete(sessionFacilitators).where(eq(sessionFacilitators.sessionId, id));
+      await insertFacilitators(tx, [id], actor.id, data.facilitators);
+    }
+  });
+  return getSessionForTrainer(db, actor, id);
+}
+
+async function hydrate(db: Db, rows: TTrainingSession[]): Promise<TTrainerSessionDto[]> {
+  if (rows.length === 0) return [];
+  const workshopIds = [...new Set(rows.map((r) => r.workshopId))];
+  const agencyIds = [...new Set(rows.map((r) => r.partnerAgencyId).filter((id): id is string => !!id))];
+  const [workshopRows, agencyRows, facilitatorRows] = await Promise.all([
+    db.select({ id: workshops.id, slug: workshops.slug, title: workshops.title }).from(workshops).where(inArray(workshops.id, workshopIds)),
+    agencyIds.length
+      ? db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, agencyIds))
+      : Promise.resolve([]),
+    db
+      .select()
+      .from(sessionFacilitators)
+      .where(inArray(sessionFacilitators.sessionId, rows.map((r) => r.id)))
+      .orderBy(asc(sessionFacilitators.position)),
+  ]);
+  const workshopById = new Map(workshopRows.map((w) => [w.id, w]));
+  const agencyById = new Map(agencyRows.map((a) => [a.id, a]));
+  return rows.map((row) => ({
+    ...toPublicSessionDto(row, workshopById.get(row.workshopId)!, row.partnerAgencyId ? (agencyById.get(row.partnerAgencyId) ?? null) : null),
+    onlineUrl: row.onlineUrl,
+    minEnrolment: row.minEnrolment,
+    confirmedCount: row.confirmedCount,
+    sequence: row.sequence,
+    seriesId: row.seriesId,
+    facilitators: facilitatorRows.filter((f) => f.sessionId === row.id).map((f) => ({ name: f.name, email: f.email })),
+  }));
+}
+
+export async function getSessionForTrainer(db: Db, actor: TActor, id: string): Promise<TTrainerSessionDto> {
+  assertTrainer(actor);
+  const [dto] = await hydrate(db, [await sessionRowOrThrow(db, id)]);
+  return dto!;
+}
+
+export async function listSessionsOfWorkshop(db: Db, actor: TActor, workshopId: string): Promise<TTrainerSessionDto[]> {
+  assertTrainer(actor);
+  const rows = await db.select().from(trainingSessions).where(eq(trainingSessions.workshopId, workshopId)).orderBy(asc(trainingSessions.startsAt));
+  return hydrate(db, rows);
+}
+
+export async function listSessionsOfAgency(db: Db, actor: TActor, agencyId: string): Promise<TTrainerSessionDto[]> {
+  assertTrainer(actor);
+  const rows = await db.select().from(trainingSessions).where(eq(trainingSessions.partnerAgencyId, agencyId)).orderBy(asc(trainingSessions.startsAt));
+  return hydrate(db, rows);
+}
+
+export { hydrate as hydrateTrainerSessions };

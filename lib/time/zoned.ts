@@ -1,0 +1,52 @@
+import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
+
+export function isValidTimeZone(timeZone: string): boolean {
+  if (!timeZone || !/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(timeZone)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A wall-clock time typed in a form (`2026-03-08T09:00`) as read in `timeZone`, as an instant. */
+export function wallTimeToInstant(wallTime: string, timeZone: string): Date {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(wallTime)) throw new RangeError(`Not a wall-clock time: ${wallTime}`);
+  return fromZonedTime(`${wallTime}:00`, timeZone);
+}
+
+/** The instant as a wall-clock time in `timeZone`, in the form `<input type="datetime-local">` takes. */
+export function instantToWallTime(instant: Date, timeZone: string): string {
+  return formatInTimeZone(instant, timeZone, "yyyy-MM-dd'T'HH:mm");
+}
+
+/**
+ * The zone's short name at that instant ("CST", "BST", "CET"); where no abbreviation is in common
+ * use, the offset ("GMT+5:30").
+ */
+export function zoneAbbreviation(instant: Date, timeZone: string): string {
+  for (const locale of ['en-US', 'en-GB']) {
+    const name = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+      .formatToParts(instant)
+      .find((part) => part.type === 'timeZoneName')?.value;
+    if (name && !/^(GMT|UTC)[+-]/.test(name)) return name;
+  }
+  return formatInTimeZone(instant, timeZone, 'zzz');
+}
+
+/** "Tue 3 Mar, 9:00–12:00 CST", or both dates when the session runs past midnight. */
+export function formatSessionRange(startsAt: Date, endsAt: Date, timeZone: string): string {
+  const day = (d: Date) => formatInTimeZone(d, timeZone, 'EEE d MMM');
+  const time = (d: Date) => formatInTimeZone(d, timeZone, 'H:mm');
+  const zone = zoneAbbreviation(startsAt, timeZone);
+  const endZone = zoneAbbreviation(endsAt, timeZone);
+  const sameDay = formatInTimeZone(startsAt, timeZone, 'yyyy-MM-dd') === formatInTimeZone(endsAt, timeZone, 'yyyy-MM-dd');
+  if (sameDay && zone === endZone) return `${day(startsAt)}, ${time(startsAt)}–${time(endsAt)} ${zone}`;
+  return `${day(startsAt)}, ${time(startsAt)} ${zone} – ${day(endsAt)}, ${time(endsAt)} ${endZone}`;
+}
+
+/** A long date for headings: "Tuesday 3 March 2026". */
+export function formatLongDate(instant: Date, timeZone: string): string {
+  return formatInTimeZone(instant, timeZone, 'EEEE d MMMM yyyy');
+}
