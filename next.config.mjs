@@ -7,6 +7,17 @@ const nextConfig = {
     authInterrupts: true,
   },
   poweredByHeader: false,
+  async rewrites() {
+    // `/` is the catalogue. Unfiltered, it comes from Next's cache (/browse/1); with filters or
+    // a page number it is rendered per request (/search). The address bar keeps showing `/`.
+    const queryKeys = ['q', 'topic', 'from', 'to', 'mode', 'joint', 'hasSeats', 'page'];
+    return {
+      beforeFiles: [
+        ...queryKeys.map((key) => ({ source: '/', has: [{ type: 'query', key }], destination: '/search' })),
+        { source: '/', destination: '/browse/1' },
+      ],
+    };
+  },
 };
 
 export default nextConfig;

@@ -68,10 +68,11 @@ export default defineConfig({
       stdout: 'pipe',
     },
     {
-      // Exactly what a newcomer gets from `npm start`: no SMTP, demo data, generated secret.
+      // What a newcomer gets from `npm start`: no SMTP, demo data, generated secret; plus one
+      // extra trainer address for the accessibility crawl.
       command: 'rm -rf .e2e/demo && npm start --silent',
       url: `${demoUrl}/api/health/ready`,
-      env: { PORT: String(e2ePorts.demo), APP_URL: demoUrl, DATA_DIR: '.e2e/demo' },
+      env: { PORT: String(e2ePorts.demo), APP_URL: demoUrl, DATA_DIR: '.e2e/demo', TRAINER_EMAILS: 'crawler@e2e.example' },
       reuseExistingServer: false,
       gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
       timeout: 240_000,

@@ -12,9 +12,3 @@ export const getCurrentUser = cache(async (): Promise<TCurrentUser | null> => {
   const { id, email, name, role } = session.user;
   return { id, email, name: name ?? null, role };
 });
-
-export const roleLabels: Record<TUserRole, string> = {
-  trainer: 'Trainer',
-  coordinator: 'Agency coordinator',
-  officer: 'Officer',
-};

@@ -5,6 +5,9 @@ import { isLocalMailboxEnabled } from '@/lib/mail/local-mailbox';
 
 export const metadata: Metadata = { title: 'Check your email' };
 
+// Whether a local mailbox exists is decided by the running server's configuration, not the build's.
+export const dynamic = 'force-dynamic';
+
 export default function CheckEmailPage() {
   return (
     <div className="mx-auto max-w-md">

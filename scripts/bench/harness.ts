@@ -1,0 +1,56 @@
+/**
+ * Shared by the benchmarks: start a Muster server on its own data, load it with autocannon,
+ * and print figures next to GET /api/health measured in the same run.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import autocannon from 'autocannon';
+
+export type TLoadResult = { label: string; rps: number; p50: number; p99: number; errors: number; non2xx: number };
+
+export async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
+  const child = spawn('npm', ['start', '--silent'], {
+    env: { ...process.env, PORT: String(port), APP_URL: `http://localhost:${port}`, MAIL_WORKER: 'off', ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const deadline = Date.now() + 240_000;
+  for (;;) {
+    try {
+      if ((await fetch(`http://localhost:${port}/api/health/ready`)).ok) return child;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error('server did not start');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+export async function stopServer(child: ChildProcess): Promise<void> {
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+export async function load(
+  label: string,
+  options: autocannon.Options,
+): Promise<TLoadResult> {
+  const result = await autocannon({ connections: 50, duration: 10, ...options });
+  return {
+    label,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+export function printTable(results: TLoadResult[]): void {
+  console.log('');
+  console.log('| route | requests/s | p50 ms | p99 ms | errors | non-2xx |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of results) {
+    console.log(`| ${r.label} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} |`);
+  }
+}
