@@ -104,7 +104,11 @@ export function decodeCursor(value: string | undefined | null): TSessionCursor |
   if (!value) return undefined;
   try {
     const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as TSessionCursor;
-    if (typeof parsed.id === 'string' && isUuid(parsed.id) && !Number.isNaN(Date.parse(parsed.startsAt))) return parsed;
+    // Only the exact form encodeCursor writes: anything looser could reach PostgreSQL as a bad date.
+    const exact = typeof parsed.startsAt === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(parsed.startsAt);
+    if (typeof parsed.id === 'string' && isUuid(parsed.id) && exact && new Date(parsed.startsAt).toISOString() === parsed.startsAt) {
+      return parsed;
+    }
   } catch {
     // fall through
   }

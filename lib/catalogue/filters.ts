@@ -26,7 +26,8 @@ export type TCatalogueFilters = Partial<z.infer<typeof ZCatalogueFilters>>;
 export function filtersFromSearchParams(params: Record<string, string | string[] | undefined>): TCatalogueFilters {
   const pick = (key: string) => {
     const value = params[key];
-    return Array.isArray(value) ? value[0] : value;
+    // A NUL cannot reach PostgreSQL text; a hand-made URL with one is simply not that filter.
+    return (Array.isArray(value) ? value[0] : value)?.replaceAll('\u0000', '');
   };
   const result = ZCatalogueFilters.safeParse({
     q: pick('q'),

@@ -55,8 +55,27 @@ export function validationError(error: z.ZodError): AppError {
   return new AppError('validation_failed', 'Some fields need attention.', 422, fieldsFromZod(error));
 }
 
+/** The path of the first string holding a NUL character, which PostgreSQL text cannot store. */
+export function pathOfNul(value: unknown, path: (string | number)[] = []): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') || '_' : undefined;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = pathOfNul(item, [...path, i]);
+      if (found) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = pathOfNul(item, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
 /** Parses input or throws a 422 AppError with per-field messages. */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const nulAt = pathOfNul(input);
+  if (nulAt) throw fieldError(nulAt, 'This text contains a control character that cannot be saved.');
   const result = schema.safeParse(input);
   if (!result.success) throw validationError(result.error);
   return result.data;

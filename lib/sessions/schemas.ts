@@ -4,7 +4,9 @@ import { isValidTimeZone } from '@/lib/time/zoned';
 const instant = (label: string) =>
   z.iso
     .datetime({ offset: true, error: `${label}: use an ISO 8601 date and time, like 2026-03-03T15:00:00Z.` })
-    .transform((value) => new Date(value));
+    .transform((value) => new Date(value))
+    // PostgreSQL refuses year 0 and the far future; no training happens outside these years.
+    .refine((date) => date.getUTCFullYear() >= 2000 && date.getUTCFullYear() <= 2100, `${label}: use a date between 2000 and 2100.`);
 
 export const ZVenue = z.object({
   name: z.string().trim().min(1, 'Give the venue a name.').max(200, 'The venue name can be at most 200 characters.'),

@@ -165,6 +165,7 @@ async function sessionRowOrThrow(db: Db, id: string): Promise<TTrainingSession> 
  */
 export async function updateSession(db: Db, actor: TActor, id: string, input: unknown): Promise<TTrainerSessionDto> {
   assertTrainer(actor);
+  if (!isUuid(id)) throw notFoundError('Session');
   const data = parseInput(ZSessionPatch, input);
   await assertAgencyExists(db, data.partnerAgencyId);
   await db.transaction(async (tx) => {
@@ -247,12 +248,14 @@ export async function getSessionForTrainer(db: Db, actor: TActor, id: string): P
 
 export async function listSessionsOfWorkshop(db: Db, actor: TActor, workshopId: string): Promise<TTrainerSessionDto[]> {
   assertTrainer(actor);
+  await workshopOrThrow(db, workshopId);
   const rows = await db.select().from(trainingSessions).where(eq(trainingSessions.workshopId, workshopId)).orderBy(asc(trainingSessions.startsAt));
   return hydrate(db, rows);
 }
 
 export async function listSessionsOfAgency(db: Db, actor: TActor, agencyId: string): Promise<TTrainerSessionDto[]> {
   assertTrainer(actor);
+  if (!isUuid(agencyId)) throw notFoundError('Agency');
   const rows = await db.select().from(trainingSessions).where(eq(trainingSessions.partnerAgencyId, agencyId)).orderBy(asc(trainingSessions.startsAt));
   return hydrate(db, rows);
 }

@@ -1,10 +1,12 @@
 import 'server-only';
 import { getDb, type Db } from '@/db';
 import { authenticateApiToken } from '@/lib/api-tokens/api-tokens';
-import type { TActor } from '@/lib/auth/actor';
+import { assertTrainer, type TActor } from '@/lib/auth/actor';
 import { AppError, unauthorizedError } from '@/lib/errors/app-error';
+import { assertNoNulText } from './nul-text';
 
 export type TApiContext = { db: Db; request: Request; params: Record<string, string> };
+export type TApiHandle = (ctx: TApiContext) => Promise<Response>;
 
 export function apiError(error: AppError): Response {
   return Response.json(
@@ -13,18 +15,44 @@ export function apiError(error: AppError): Response {
   );
 }
 
+/** SQLSTATE class 22, data exception: a value PostgreSQL cannot store or compare (a date out of its range). */
+function isDataException(error: unknown): boolean {
+  const cause = (error as { cause?: unknown } | null)?.cause ?? error;
+  const code = (cause as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('22');
+}
+
+function errorResponse(error: unknown): Response {
+  if (error instanceof AppError) return apiError(error);
+  if (isDataException(error)) {
+    // Bad input all the same, so not a 500; logged because a schema should have caught it, with its field.
+    console.warn('api: input the schemas let through:', error);
+    return apiError(new AppError('validation_failed', 'A value in the request cannot be stored: check dates and text.', 422));
+  }
+  console.error('api:', error);
+  return Response.json({ error: { code: 'internal_error', message: 'Something went wrong on our side.' } }, { status: 500 });
+}
+
 /**
- * Wraps a route handler: AppErrors become `{"error":{"code","message","fields"?}}` with their
- * status; anything else is logged and answered with a plain 500 that reveals nothing.
+ * Runs a handler on a given context: AppErrors become `{"error":{"code","message","fields"?}}` with
+ * their status, a value PostgreSQL refuses is a 422, anything else is logged and answered with a
+ * plain 500 that reveals nothing. Separate from apiHandler so tests can pass their own database.
  */
-export function apiHandler(handle: (ctx: TApiContext) => Promise<Response>) {
+export async function respond(handle: TApiHandle, ctx: TApiContext): Promise<Response> {
+  try {
+    return await handle(ctx);
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** Wraps a route handler: the process's database, the route's params, errors as JSON (see respond). */
+export function apiHandler(handle: TApiHandle) {
   return async (request: Request, context: { params: Promise<Record<string, string>> }): Promise<Response> => {
     try {
       return await handle({ db: await getDb(), request, params: (await context.params) ?? {} });
     } catch (error) {
-      if (error instanceof AppError) return apiError(error);
-      console.error('api:', error);
-      return Response.json({ error: { code: 'internal_error', message: 'Something went wrong on our side.' } }, { status: 500 });
+      return errorResponse(error);
     }
   };
 }
@@ -39,11 +67,29 @@ export async function tokenActor(db: Db, request: Request): Promise<NonNullable<
   return actor;
 }
 
-/** The request body as JSON; 422 (not a 500) when it is not JSON. */
+/**
+ * A trainer's token, checked before the body is read so a stranger or an officer learns nothing
+ * about the input rules (401/403 rather than 422). The domain checks again.
+ */
+export async function trainerActor(db: Db, request: Request): Promise<{ id: string; role: 'trainer' }> {
+  const actor = await tokenActor(db, request);
+  assertTrainer(actor);
+  return actor;
+}
+
+/** For public routes that show more to a trainer: no header means anonymous; a bad token is still a 401. */
+export async function optionalActor(db: Db, request: Request): Promise<TActor> {
+  return request.headers.has('authorization') ? tokenActor(db, request) : null;
+}
+
+/** The request body as JSON; 422 (not a 500) when it is not JSON, or holds text PostgreSQL cannot store. */
 export async function jsonBody(request: Request): Promise<unknown> {
+  let body: unknown;
   try {
-    return await request.json();
+    body = await request.json();
   } catch {
     throw new AppError('validation_failed', 'The request body must be JSON.', 422, { _: 'The request body must be JSON.' });
   }
+  assertNoNulText(body);
+  return body;
 }

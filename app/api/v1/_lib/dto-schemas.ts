@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import type { TAgencyDto } from '@/lib/agencies/agencies';
+import type { TPublicSessionDto, TTrainerSessionDto } from '@/lib/sessions/dto';
+import type { TWorkshopDto } from '@/lib/workshops/workshops';
+
+// What the API answers, for the OpenAPI document only (answers are not parsed). The checks at the
+// bottom fail to compile when a domain DTO changes and these do not.
+
+const instant = z.iso.datetime().describe('ISO 8601 instant in UTC, like 2026-03-03T15:00:00.000Z.');
+
+export const ZWorkshopDto = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  descriptionMarkdown: z.string(),
+  learningObjectives: z.array(z.string()),
+  audience: z.string(),
+  topics: z.array(z.string()),
+  durationMinutes: z.number().int().nullable(),
+  creditHours: z.number(),
+  creditCategory: z.string(),
+  contentNotice: z.string(),
+  status: z.enum(['draft', 'published', 'archived']),
+  publishedAt: instant.nullable(),
+  updatedAt: instant,
+});
+
+const ZVenueDto = z.object({ name: z.string(), address: z.string(), directions: z.string(), accessibility: z.string() });
+
+export const ZPublicSessionDto = z.object({
+  id: z.uuid(),
+  workshop: z.object({ id: z.uuid(), slug: z.string(), title: z.string() }),
+  startsAt: instant,
+  endsAt: instant,
+  timeZone: z.string().describe('IANA time zone the session is held in, like America/Chicago.'),
+  capacity: z.number().int(),
+  seatsLeft: z.number().int(),
+  waitlistCount: z.number().int(),
+  venue: ZVenueDto.nullable(),
+  online: z.boolean().describe('Held online; the link goes to confirmed attendees only.'),
+  joint: z.boolean(),
+  partnerAgency: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  visibility: z.enum(['public', 'unlisted']),
+  status: z.enum(['scheduled', 'cancelled']),
+  registrationOpensAt: instant,
+  registrationClosesAt: instant,
+});
+
+export const ZTrainerSessionDto = ZPublicSessionDto.extend({
+  onlineUrl: z.string().nullable(),
+  minEnrolment: z.number().int().nullable(),
+  confirmedCount: z.number().int(),
+  sequence: z.number().int().describe('Calendar SEQUENCE, raised on every change of time, place or status.'),
+  seriesId: z.uuid().nullable(),
+  facilitators: z.array(z.object({ name: z.string(), email: z.string() })),
+});
+
+const agencyKind = z.enum(['police_department', 'sheriffs_office', 'child_protection_service', 'school_district', 'other']);
+
+export const ZAgencySummaryDto = z.object({ id: z.uuid(), name: z.string(), kind: agencyKind });
+
+export const ZAgencyDto = ZAgencySummaryDto.extend({
+  units: z.array(z.string()),
+  notes: z.string(),
+  contacts: z.array(z.object({ id: z.uuid(), name: z.string(), role: z.string(), email: z.string(), phone: z.string() })),
+  partnerships: z.array(
+    z.object({
+      id: z.uuid(),
+      mouStatus: z.enum(['proposed', 'signed', 'expired']),
+      signedOn: z.string().nullable(),
+      renewalOn: z.string().nullable(),
+      informationSharingProtocol: z.string(),
+      notes: z.string(),
+    }),
+  ),
+});
+
+const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+/** Every answer body the API has, by the component name the document gives it. */
+export const responseSchemas = {
+  Workshop: ZWorkshopDto,
+  WorkshopList: list(ZWorkshopDto),
+  PublicSession: ZPublicSessionDto,
+  PublicSessionPage: list(ZPublicSessionDto).extend({
+    nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.'),
+  }),
+  TrainerSession: ZTrainerSessionDto,
+  TrainerSessionList: list(ZTrainerSessionDto),
+  Agency: ZAgencyDto,
+  AgencyList: list(ZAgencySummaryDto),
+  OpenApiDocument: z.record(z.string(), z.unknown()).describe('This document.'),
+};
+
+export type TResponseSchemaName = keyof typeof responseSchemas;
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const inStep: [
+  Same<z.infer<typeof ZWorkshopDto>, TWorkshopDto>,
+  Same<z.infer<typeof ZPublicSessionDto>, TPublicSessionDto>,
+  Same<z.infer<typeof ZTrainerSessionDto>, TTrainerSessionDto>,
+  Same<z.infer<typeof ZAgencyDto>, TAgencyDto>,
+] = [true, true, true, true];
+void inStep;

@@ -1,0 +1,150 @@
+import { ZAgencyCreate, ZAgencyPatch } from '@/lib/agencies/schemas';
+import { buildOpenApiDocument, type TApiRoute, type TOpenApiDocument } from '@/lib/api/openapi';
+import { ZSessionCreate, ZSessionPatch } from '@/lib/sessions/schemas';
+import { ZWorkshopCreate, ZWorkshopPatch } from '@/lib/workshops/schemas';
+import { responseSchemas, type TResponseSchemaName } from './dto-schemas';
+import { sessionListQueryWords, ZSessionListQuery } from './query';
+
+const workshopId = { id: 'The workshop’s id (a UUID).' };
+const sessionId = { id: 'The session’s id (a UUID).' };
+const agencyId = { id: 'The agency’s id (a UUID).' };
+
+/**
+ * Every operation of API v1, the one list the OpenAPI document is built from. Each operationId
+ * names its handler in `_handlers`, and the tests check both against the route files.
+ */
+export const apiRoutes = [
+  // Workshops
+  {
+    operationId: 'listWorkshops', method: 'get', path: '/api/v1/workshops', tag: 'Workshops', auth: 'optional',
+    summary: 'Published workshops, by title',
+    description: 'With a trainer’s token: every workshop, drafts and archived ones too.',
+    response: { status: 200, description: 'The workshops.', schema: 'WorkshopList' },
+  },
+  {
+    operationId: 'createWorkshop', method: 'post', path: '/api/v1/workshops', tag: 'Workshops', auth: 'bearer',
+    summary: 'Create a draft workshop',
+    description: 'Without a slug, one is made from the title. A slug already in use is a 422 on `slug` (code `slug_taken`).',
+    body: { name: 'WorkshopCreate', schema: ZWorkshopCreate },
+    response: { status: 201, description: 'Created; `Location` says where.', schema: 'Workshop' },
+  },
+  {
+    operationId: 'getWorkshop', method: 'get', path: '/api/v1/workshops/{id}', tag: 'Workshops', auth: 'optional', pathParams: workshopId,
+    summary: 'One workshop',
+    description: 'Drafts and archived workshops only with a trainer’s token; otherwise they are a 404.',
+    response: { status: 200, description: 'The workshop.', schema: 'Workshop' },
+  },
+  {
+    operationId: 'updateWorkshop', method: 'patch', path: '/api/v1/workshops/{id}', tag: 'Workshops', auth: 'bearer', pathParams: workshopId,
+    summary: 'Change a workshop; fields left out stay as they are',
+    body: { name: 'WorkshopPatch', schema: ZWorkshopPatch },
+    response: { status: 200, description: 'The workshop as it is now.', schema: 'Workshop' },
+  },
+  {
+    operationId: 'publishWorkshop', method: 'post', path: '/api/v1/workshops/{id}/publish', tag: 'Workshops', auth: 'bearer', pathParams: workshopId,
+    summary: 'Publish a workshop: it and its public sessions appear in the catalogue',
+    description: 'A workshop without a summary cannot be published (422 on `summary`).',
+    response: { status: 200, description: 'The published workshop.', schema: 'Workshop' },
+    alsoFails: [422],
+  },
+  {
+    operationId: 'unpublishWorkshop', method: 'post', path: '/api/v1/workshops/{id}/unpublish', tag: 'Workshops', auth: 'bearer', pathParams: workshopId,
+    summary: 'Take a workshop back to draft',
+    response: { status: 200, description: 'The workshop, now a draft.', schema: 'Workshop' },
+  },
+  {
+    operationId: 'archiveWorkshop', method: 'post', path: '/api/v1/workshops/{id}/archive', tag: 'Workshops', auth: 'bearer', pathParams: workshopId,
+    summary: 'Archive a workshop',
+    response: { status: 200, description: 'The archived workshop.', schema: 'Workshop' },
+  },
+  {
+    operationId: 'listWorkshopSessions', method: 'get', path: '/api/v1/workshops/{id}/sessions', tag: 'Sessions', auth: 'bearer', pathParams: workshopId,
+    summary: 'Every session of a workshop, past and future, in start order',
+    response: { status: 200, description: 'The sessions, with what only trainers see.', schema: 'TrainerSessionList' },
+  },
+  {
+    operationId: 'createWorkshopSession', method: 'post', path: '/api/v1/workshops/{id}/sessions', tag: 'Sessions', auth: 'bearer', pathParams: workshopId,
+    summary: 'Schedule a session of a workshop',
+    description:
+      'Instants are ISO 8601 with an offset; `timeZone` is the IANA zone the session is held in. Give a `venue` or an ' +
+      '`onlineUrl`. Registration opens now and closes at the start unless given. Sessions in the past are accepted ' +
+      '(for recording earlier deliveries).',
+    body: { name: 'SessionCreate', schema: ZSessionCreate },
+    response: { status: 201, description: 'Created; `Location` says where.', schema: 'TrainerSession' },
+  },
+  // Sessions
+  {
+    operationId: 'listSessions', method: 'get', path: '/api/v1/sessions', tag: 'Sessions', auth: 'none',
+    summary: 'The public catalogue: upcoming public sessions of published workshops, in start order',
+    query: { schema: ZSessionListQuery, descriptions: sessionListQueryWords },
+    response: { status: 200, description: 'One page of sessions.', schema: 'PublicSessionPage' },
+  },
+  {
+    operationId: 'getSession', method: 'get', path: '/api/v1/sessions/{id}', tag: 'Sessions', auth: 'none', pathParams: sessionId,
+    summary: 'One session as the public sees it',
+    description: 'Unlisted, past and cancelled sessions of published workshops are here too, so an old link still explains itself.',
+    response: { status: 200, description: 'The session.', schema: 'PublicSession' },
+  },
+  {
+    operationId: 'updateSession', method: 'patch', path: '/api/v1/sessions/{id}', tag: 'Sessions', auth: 'bearer', pathParams: sessionId,
+    summary: 'Change or cancel a session; fields left out stay as they are',
+    description:
+      'A change of time, place or status raises the calendar `sequence`. Capacity cannot go below the number already ' +
+      'confirmed (422 on `capacity`). `venue: null` removes the venue; `status: "cancelled"` cancels.',
+    body: { name: 'SessionPatch', schema: ZSessionPatch },
+    response: { status: 200, description: 'The session as it is now.', schema: 'TrainerSession' },
+  },
+  // Agencies
+  {
+    operationId: 'listAgencies', method: 'get', path: '/api/v1/agencies', tag: 'Agencies', auth: 'bearer',
+    summary: 'Partner agencies, by name',
+    response: { status: 200, description: 'The agencies.', schema: 'AgencyList' },
+  },
+  {
+    operationId: 'createAgency', method: 'post', path: '/api/v1/agencies', tag: 'Agencies', auth: 'bearer',
+    summary: 'Add a partner agency, with its contacts and partnership (MOU) records',
+    body: { name: 'AgencyCreate', schema: ZAgencyCreate },
+    response: { status: 201, description: 'Created; `Location` says where.', schema: 'Agency' },
+  },
+  {
+    operationId: 'getAgency', method: 'get', path: '/api/v1/agencies/{id}', tag: 'Agencies', auth: 'bearer', pathParams: agencyId,
+    summary: 'One agency',
+    response: { status: 200, description: 'The agency.', schema: 'Agency' },
+  },
+  {
+    operationId: 'updateAgency', method: 'patch', path: '/api/v1/agencies/{id}', tag: 'Agencies', auth: 'bearer', pathParams: agencyId,
+    summary: 'Change an agency; `contacts` or `partnerships`, when given, replace the lists',
+    body: { name: 'AgencyPatch', schema: ZAgencyPatch },
+    response: { status: 200, description: 'The agency as it is now.', schema: 'Agency' },
+  },
+  {
+    operationId: 'deleteAgency', method: 'delete', path: '/api/v1/agencies/{id}', tag: 'Agencies', auth: 'bearer', pathParams: agencyId,
+    summary: 'Remove an agency; its sessions stay, without a partner',
+    response: { status: 204, description: 'Removed.' },
+  },
+  // This document
+  {
+    operationId: 'getOpenApiDocument', method: 'get', path: '/api/v1/openapi.json', tag: 'Meta', auth: 'none',
+    summary: 'This OpenAPI 3.1 document',
+    response: { status: 200, description: 'The document.', schema: 'OpenApiDocument' },
+  },
+] as const satisfies readonly TApiRoute<TResponseSchemaName>[];
+
+export type TOperationId = (typeof apiRoutes)[number]['operationId'];
+
+let document: TOpenApiDocument | undefined;
+
+export function apiDocument(): TOpenApiDocument {
+  document ??= buildOpenApiDocument({
+    info: {
+      title: 'Muster API',
+      version: '1.0.0',
+      description:
+        'Workshops, sessions and partner agencies. Reading the catalogue needs no token; changing anything needs a ' +
+        'trainer’s API token. Every failure answers `{"error":{"code","message","fields"?}}`.',
+    },
+    routes: apiRoutes,
+    responseSchemas,
+  });
+  return document;
+}
