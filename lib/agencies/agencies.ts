@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, gte, lte, ne } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, lte, ne } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { agencies, agencyContacts, partnerships, type TAgencyKind, type TMouStatus } from '@/db/schema';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
@@ -109,8 +109,12 @@ export async function addAgencyContact(db: Db, actor: TActor, agencyId: string, 
 
 export async function removeAgencyContact(db: Db, actor: TActor, agencyId: string, contactId: string): Promise<void> {
   assertTrainer(actor);
-  if (!isUuid(contactId)) throw notFoundError('Contact');
-  await db.delete(agencyContacts).where(and(eq(agencyContacts.id, contactId), eq(agencyContacts.agencyId, agencyId)));
+  if (!isUuid(agencyId) || !isUuid(contactId)) throw notFoundError('Contact');
+  const removed = await db
+    .delete(agencyContacts)
+    .where(and(eq(agencyContacts.id, contactId), eq(agencyContacts.agencyId, agencyId)))
+    .returning({ id: agencyContacts.id });
+  if (removed.length === 0) throw notFoundError('Contact');
 }
 
 export async function addPartnership(db: Db, actor: TActor, agencyId: string, input: unknown): Promise<void> {
@@ -122,8 +126,12 @@ export async function addPartnership(db: Db, actor: TActor, agencyId: string, in
 
 export async function removePartnership(db: Db, actor: TActor, agencyId: string, partnershipId: string): Promise<void> {
   assertTrainer(actor);
-  if (!isUuid(partnershipId)) throw notFoundError('Partnership record');
-  await db.delete(partnerships).where(and(eq(partnerships.id, partnershipId), eq(partnerships.agencyId, agencyId)));
+  if (!isUuid(agencyId) || !isUuid(partnershipId)) throw notFoundError('Partnership record');
+  const removed = await db
+    .delete(partnerships)
+    .where(and(eq(partnerships.id, partnershipId), eq(partnerships.agencyId, agencyId)))
+    .returning({ id: partnerships.id });
+  if (removed.length === 0) throw notFoundError('Partnership record');
 }
 
 export type TRenewalDue = { agencyId: string; agencyName: string; renewalOn: string; mouStatus: TMouStatus; overdue: boolean };
@@ -137,7 +145,7 @@ export async function listRenewalsDue(db: Db, actor: TActor, withinDays = 60, to
     .select({ agencyId: agencies.id, agencyName: agencies.name, renewalOn: partnerships.renewalOn, mouStatus: partnerships.mouStatus })
     .from(partnerships)
     .innerJoin(agencies, eq(agencies.id, partnerships.agencyId))
-    .where(and(lte(partnerships.renewalOn, horizon), ne(partnerships.mouStatus, 'expired'), gte(partnerships.renewalOn, '1900-01-01')))
+    .where(and(lte(partnerships.renewalOn, horizon), ne(partnerships.mouStatus, 'expired'), isNotNull(partnerships.renewalOn)))
     .orderBy(asc(partnerships.renewalOn));
   return rows.map((r) => ({ ...r, renewalOn: r.renewalOn!, overdue: r.renewalOn! < todayDate }));
 }

@@ -18,7 +18,7 @@ const optionalDate = z
 export const ZContact = z.object({
   name: z.string().trim().min(1, 'Give the contact a name.').max(200),
   role: z.string().trim().max(200).default(''),
-  email: z.union([z.literal(''), z.email('Enter a complete email address.')]).default(''),
+  email: z.string().trim().toLowerCase().pipe(z.union([z.literal(''), z.email('Enter a complete email address.')])).default(''),
   phone: z
     .string()
     .trim()

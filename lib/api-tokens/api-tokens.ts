@@ -5,6 +5,7 @@ import type { Db } from '@/db';
 import { apiTokens, users, type TUserRole } from '@/db/schema';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
 import { fieldError, notFoundError } from '@/lib/errors/app-error';
+import { isUuid } from '@/lib/workshops/workshops';
 
 const TOKEN_PREFIX = 'mst_';
 
@@ -44,6 +45,7 @@ export async function listApiTokens(db: Db, actor: TActor): Promise<TApiTokenDto
 /** A person can revoke only their own tokens. */
 export async function revokeApiToken(db: Db, actor: TActor, id: string): Promise<void> {
   assertTrainer(actor);
+  if (!isUuid(id)) throw notFoundError('API token');
   const rows = await db
     .update(apiTokens)
     .set({ revokedAt: new Date() })

@@ -1,0 +1,98 @@
+import { formatInTimeZone } from 'date-fns-tz';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireRole } from '@/app/_auth/require-role';
+import { getDb } from '@/db';
+import { listApiTokens } from '@/lib/api-tokens/api-tokens';
+import { getEnv } from '@/lib/config/env';
+import { CreateTokenForm } from './_components/create-token-form';
+import { RevokeTokenForm } from './_components/revoke-token-form';
+import { createTokenAction, revokeTokenAction } from './actions';
+
+export const metadata: Metadata = { title: 'Settings and API' };
+
+function Instant({ iso }: { iso: string }) {
+  return <time dateTime={iso}>{formatInTimeZone(new Date(iso), 'UTC', "d MMM yyyy, HH:mm 'UTC'")}</time>;
+}
+
+export default async function SettingsPage() {
+  const trainer = await requireRole('trainer', '/trainer/settings');
+  const tokens = await listApiTokens(await getDb(), { id: trainer.id, role: trainer.role });
+  const apiBase = `${getEnv().APP_URL.replace(/\/+$/, '')}/api/v1`;
+
+  return (
+    <div className="space-y-8">
+      <div className="space-y-2">
+        <p>
+          <Link href="/trainer">Trainer dashboard</Link>
+        </p>
+        <h1 className="text-3xl font-bold">Settings and API</h1>
+      </div>
+
+      {/* Certificate settings (paper size) will be a section of their own here. */}
+
+      <section aria-labelledby="api" className="card space-y-6">
+        <div className="space-y-3">
+          <h2 id="api" className="text-xl font-semibold">
+            API tokens
+          </h2>
+          <p>
+            The JSON API lets another system, such as a records system or a learning platform, read and change workshops, sessions and
+            partner agencies as you. Published workshops and upcoming public sessions can be read without a token; everything else needs a
+            personal token, sent in the <code className="rounded bg-slate-100 px-1">Authorization</code> header:
+          </p>
+          <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-sm text-slate-50">
+            <code>{`curl -H "Authorization: Bearer mst_…" ${apiBase}/workshops`}</code>
+          </pre>
+          <p>
+            Every operation is described in the <a href="/api/v1/openapi.json">OpenAPI document</a> (<code>/api/v1/openapi.json</code>).
+            A token acts with your permissions until you revoke it: give each system its own, and revoke one you no longer use.
+          </p>
+        </div>
+
+        <CreateTokenForm action={createTokenAction} />
+
+        <div className="space-y-3">
+          <h3 className="text-lg font-semibold">Your tokens</h3>
+          {tokens.length === 0 ? (
+            <p className="text-slate-700">You have no tokens yet.</p>
+          ) : (
+            <ul className="divide-y divide-slate-200 border-y border-slate-200">
+              {tokens.map((token) => (
+                <li key={token.id} className="flex flex-wrap items-start justify-between gap-3 py-3">
+                  <div className="min-w-0 space-y-1">
+                    <p className="font-semibold break-words">
+                      {token.name}
+                      {token.revokedAt && <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-sm font-semibold text-slate-800">Revoked</span>}
+                    </p>
+                    <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-sm text-slate-700">
+                      <dt>Starts with</dt>
+                      <dd>
+                        <code>{token.displayPrefix}…</code>
+                      </dd>
+                      <dt>Created</dt>
+                      <dd>
+                        <Instant iso={token.createdAt} />
+                      </dd>
+                      <dt>Last used</dt>
+                      <dd>{token.lastUsedAt ? <Instant iso={token.lastUsedAt} /> : 'Never'}</dd>
+                      {token.revokedAt && (
+                        <>
+                          <dt>Revoked</dt>
+                          <dd>
+                            <Instant iso={token.revokedAt} />
+                          </dd>
+                        </>
+                      )}
+                    </dl>
+                  </div>
+                  {!token.revokedAt && <RevokeTokenForm action={revokeTokenAction} tokenId={token.id} tokenName={token.name} />}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </section>
+    </div>
+  );
+}
