@@ -1,7 +1,8 @@
 import type { TTrainingSession } from '@/db/schema';
 
 export type TVenueDto = { name: string; address: string; directions: string; accessibility: string };
-export type TFacilitatorDto = { name: string; email: string };
+/** `lead` marks the Muster trainer who runs the session; the others are co-facilitators. */
+export type TFacilitatorDto = { name: string; email: string; lead: boolean };
 
 /** What anyone may see of a session: no meeting link (confirmed attendees only), no people. */
 export type TPublicSessionDto = {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { agencies, sessionFacilitators, trainingSessions, users, workshops, type TTrainingSession } from '@/db/schema';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
@@ -115,11 +115,21 @@ export async function createSessionSeries(
     repeat.kind === 'weekly'
       ? Array.from({ length: repeat.count }, (_, i) => addDays(firstDate, 7 * i))
       : [...new Set(repeat.dates)].sort();
+  if (repeat.kind === 'weekly' && !Number.isInteger(repeat.count)) throw fieldError('repeat', 'Give a whole number of weeks.');
   if (dates.length < 1 || dates.length > 52) throw fieldError('repeat', 'A series has between 1 and 52 sessions.');
-  if (dates.some((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d))) throw fieldError('repeat', 'Give dates as YYYY-MM-DD.');
+  const realDate = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
+  const notADate = dates.find((d) => !realDate(d));
+  if (notADate) throw fieldError('repeat', `${notADate} is not a date: give dates as YYYY-MM-DD.`);
   const now = new Date();
-  const shift = (instant: Date, date: string) =>
-    wallTimeToInstant(`${addDays(date, dayOffset(firstDate, instant, data.timeZone))}T${instantToWallTime(instant, data.timeZone).slice(11)}`, data.timeZone);
+  const shift = (instant: Date, date: string) => {
+    try {
+      return wallTimeToInstant(`${addDays(date, dayOffset(firstDate, instant, data.timeZone))}T${instantToWallTime(instant, data.timeZone).slice(11)}`, data.timeZone);
+    } catch (error) {
+      // One date of the series falls in the hour the clocks skip.
+      if (error instanceof RangeError) throw fieldError('repeat', error.message);
+      throw error;
+    }
+  };
   const seriesId = randomUUID();
   const allValues = dates.map((date) => {
     const copy: TSessionCreate = {
@@ -205,8 +215,11 @@ export async function updateSession(db: Db, actor: TActor, id: string, input: un
       .set({ ...next, id: current.id, sequence: current.sequence + (calendarChanged ? 1 : 0), updatedAt: new Date() })
       .where(eq(trainingSessions.id, id));
     if (data.facilitators) {
-      await tx.delete(sessionFacilitators).where(eq(sessionFacilitators.sessionId, id));
-      await insertFacilitators(tx, [id], actor.id, data.facilitators);
+      // Only the co-facilitators are replaced: whoever saves the change does not become the lead.
+      await tx.delete(sessionFacilitators).where(and(eq(sessionFacilitators.sessionId, id), isNull(sessionFacilitators.userId)));
+      if (data.facilitators.length > 0) {
+        await tx.insert(sessionFacilitators).values(data.facilitators.map((f, i) => ({ sessionId: id, name: f.name, email: f.email, position: i + 1 })));
+      }
     }
   });
   return getSessionForTrainer(db, actor, id);
@@ -236,7 +249,9 @@ async function hydrate(db: Db, rows: TTrainingSession[]): Promise<TTrainerSessio
     confirmedCount: row.confirmedCount,
     sequence: row.sequence,
     seriesId: row.seriesId,
-    facilitators: facilitatorRows.filter((f) => f.sessionId === row.id).map((f) => ({ name: f.name, email: f.email })),
+    facilitators: facilitatorRows
+      .filter((f) => f.sessionId === row.id)
+      .map((f) => ({ name: f.name, email: f.email, lead: f.userId !== null })),
   }));
 }
 

@@ -52,6 +52,12 @@ describe('wall-clock time in a zone', () => {
     expect(isValidTimeZone('CST; drop table')).toBe(false);
   });
 
+  it('refuses a time the clocks skip instead of moving it', () => {
+    expect(() => wallTimeToInstant('2026-03-08T02:30', 'America/New_York')).toThrow(/does not exist/);
+    // The repeated hour when clocks go back exists (twice): the first is taken.
+    expect(wallTimeToInstant('2026-11-01T01:30', 'America/New_York').toISOString()).toBe('2026-11-01T05:30:00.000Z');
+  });
+
   it('refuses text that is not a wall-clock time', () => {
     expect(() => wallTimeToInstant('tomorrow at nine', 'UTC')).toThrow(RangeError);
   });

@@ -10,10 +10,23 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** A wall-clock time typed in a form (`2026-03-08T09:00`) as read in `timeZone`, as an instant. */
+export class SkippedTimeError extends RangeError {
+  override name = 'SkippedTimeError';
+}
+
+/**
+ * A wall-clock time typed in a form (`2026-03-08T09:00`) as read in `timeZone`, as an instant.
+ * A time the clocks skip (02:30 when they jump from 02:00 to 03:00) does not exist there and is
+ * refused rather than quietly moved by an hour.
+ */
 export function wallTimeToInstant(wallTime: string, timeZone: string): Date {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(wallTime)) throw new RangeError(`Not a wall-clock time: ${wallTime}`);
-  return fromZonedTime(`${wallTime}:00`, timeZone);
+  const instant = fromZonedTime(`${wallTime}:00`, timeZone);
+  if (Number.isNaN(instant.getTime())) throw new RangeError(`Not a wall-clock time: ${wallTime}`);
+  if (instantToWallTime(instant, timeZone) !== wallTime) {
+    throw new SkippedTimeError(`${wallTime.replace('T', ' ')} does not exist in ${timeZone}: the clocks skip it.`);
+  }
+  return instant;
 }
 
 /** The instant as a wall-clock time in `timeZone`, in the form `<input type="datetime-local">` takes. */
@@ -49,4 +62,9 @@ export function formatSessionRange(startsAt: Date, endsAt: Date, timeZone: strin
 /** A long date for headings: "Tuesday 3 March 2026". */
 export function formatLongDate(instant: Date, timeZone: string): string {
   return formatInTimeZone(instant, timeZone, 'EEEE d MMMM yyyy');
+}
+
+/** Whether an instant has come, measured now (server components render once per request). */
+export function hasStarted(instant: Date | string, now = new Date()): boolean {
+  return new Date(instant).getTime() <= now.getTime();
 }

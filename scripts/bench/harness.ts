@@ -8,15 +8,20 @@ import autocannon from 'autocannon';
 export type TLoadResult = { label: string; rps: number; p50: number; p99: number; errors: number; non2xx: number };
 
 export async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
+  // Its own process group, so stopping it stops npm's children too.
   const child = spawn('npm', ['start', '--silent'], {
     env: { ...process.env, PORT: String(port), APP_URL: `http://localhost:${port}`, MAIL_WORKER: 'off', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
   });
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`server exited with ${code}`))));
   const deadline = Date.now() + 240_000;
   for (;;) {
     try {
-      if ((await fetch(`http://localhost:${port}/api/health/ready`)).ok) return child;
-    } catch {
+      const ready = await Promise.race([fetch(`http://localhost:${port}/api/health/ready`), exited]);
+      if (ready.ok) return child;
+    } catch (error) {
+      if ((error as Error).message.startsWith('server exited')) throw error;
       // not up yet
     }
     if (Date.now() > deadline) throw new Error('server did not start');
@@ -27,7 +32,7 @@ export async function startServer(env: Record<string, string>, port: number): Pr
 export async function stopServer(child: ChildProcess): Promise<void> {
   await new Promise<void>((resolve) => {
     child.once('exit', () => resolve());
-    child.kill('SIGTERM');
+    process.kill(-child.pid!, 'SIGTERM');
   });
 }
 

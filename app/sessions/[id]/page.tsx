@@ -5,7 +5,7 @@ import { ContentNotice } from '@/app/_components/catalogue/content-notice';
 import { placeText, seatsText } from '@/app/_components/catalogue/session-line';
 import { getDb } from '@/db';
 import { getPublicSession } from '@/lib/catalogue/catalogue';
-import { formatLongDate, formatSessionRange } from '@/lib/time/zoned';
+import { formatLongDate, formatSessionRange, hasStarted } from '@/lib/time/zoned';
 import { getPublishedWorkshopBySlug } from '@/lib/workshops/workshops';
 
 type Props = { params: Promise<{ id: string }> };
@@ -22,7 +22,7 @@ export default async function SessionPage({ params }: Props) {
   if (!session) notFound();
   const workshop = (await getPublishedWorkshopBySlug(db, session.workshop.slug))!;
   const startsAt = new Date(session.startsAt);
-  const past = startsAt.getTime() <= Date.now();
+  const past = hasStarted(startsAt);
   return (
     <article className="space-y-6">
       <header className="space-y-2">

@@ -53,7 +53,7 @@ export const ZTrainerSessionDto = ZPublicSessionDto.extend({
   confirmedCount: z.number().int(),
   sequence: z.number().int().describe('Calendar SEQUENCE, raised on every change of time, place or status.'),
   seriesId: z.uuid().nullable(),
-  facilitators: z.array(z.object({ name: z.string(), email: z.string() })),
+  facilitators: z.array(z.object({ name: z.string(), email: z.string(), lead: z.boolean() })),
 });
 
 const agencyKind = z.enum(['police_department', 'sheriffs_office', 'child_protection_service', 'school_district', 'other']);

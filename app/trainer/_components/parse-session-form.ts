@@ -1,0 +1,199 @@
+import { AppError, fieldsFromZod } from '@/lib/errors/app-error';
+import { ZSessionCreate, ZSessionPatch } from '@/lib/sessions/schemas';
+import type { TSeriesRepeat } from '@/lib/sessions/sessions';
+import { isValidTimeZone, SkippedTimeError, wallTimeToInstant } from '@/lib/time/zoned';
+import { formNumber, formText, renameFields } from './form-data';
+
+export type TSessionFormMode = 'create' | 'update';
+
+/** What the session form gives the domain (createSession, createSessionSeries, updateSession). */
+export type TSessionFormInput = {
+  startsAt?: string;
+  endsAt?: string;
+  timeZone: string;
+  capacity: number;
+  venue: { name: string; address: string; directions: string; accessibility: string } | null;
+  onlineUrl: string | null;
+  registrationOpensAt?: string;
+  registrationClosesAt?: string;
+  partnerAgencyId: string | null;
+  minEnrolment: number | null;
+  visibility?: string;
+  facilitators: { name: string; email: string }[];
+};
+
+export type TParsedSessionForm = {
+  input: TSessionFormInput;
+  /** A series to create (create mode, "Repeat weekly" or "On chosen dates"), else null. */
+  repeat: TSeriesRepeat | null;
+  /** The form row of each entry of input.facilitators: empty rows are left out. */
+  facilitatorRows: number[];
+  /** What is wrong before the domain sees it (text that is not a time, an unknown zone, ...). */
+  fields: Record<string, string>;
+};
+
+/** Keys whose values the parser computes (instants from wall-clock text): its messages are the ones to show. */
+const PARSER_OWNED = new Set(['startsAt', 'endsAt', 'timeZone', 'registrationOpensAt', 'registrationClosesAt']);
+
+export const MAX_SERIES = 52;
+const WALL_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isCalendarDate(date: string): boolean {
+  if (!DATE.test(date)) return false;
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
+}
+
+type TWallTime = { instant?: Date; error?: string };
+
+/**
+ * A `datetime-local` value read as wall-clock time in `timeZone`. Never `new Date(text)`: the
+ * server's own zone must not matter. A time the clocks skip (02:30 on the spring-forward day)
+ * is refused rather than silently moved an hour.
+ */
+function readWallTime(raw: string, timeZone: string | null, what: string, missing?: string): TWallTime {
+  const text = raw.trim();
+  if (!text) return missing ? { error: missing } : {};
+  const match = WALL_TIME.exec(text);
+  if (!match) return { error: `Enter the ${what} as a date and time, like 2026-03-10 09:00.` };
+  const [, date = '', hours = '', minutes = ''] = match;
+  if (!isCalendarDate(date)) return { error: `${date} is not a date on the calendar.` };
+  if (Number(hours) > 23 || Number(minutes) > 59) return { error: `Enter the ${what} as a date and time, like 2026-03-10 09:00.` };
+  // Without a known zone the time cannot be placed; the zone's own message says so.
+  if (!timeZone) return {};
+  try {
+    return { instant: wallTimeToInstant(`${date}T${hours}:${minutes}`, timeZone) };
+  } catch (error) {
+    if (!(error instanceof SkippedTimeError)) throw error;
+    return { error: `${hours}:${minutes} on ${date} does not exist in ${timeZone}: the clocks go forward then. Choose another time.` };
+  }
+}
+
+function readRepeat(formData: FormData): { repeat: TSeriesRepeat | null; error?: string } {
+  const kind = formText(formData, 'repeat') || 'once';
+  if (kind === 'once') return { repeat: null };
+  if (kind === 'weekly') {
+    const count = formNumber(formText(formData, 'repeatCount'));
+    if (!Number.isInteger(count) || count < 2 || count > MAX_SERIES) {
+      return { repeat: null, error: `Enter how many weekly sessions to create, from 2 to ${MAX_SERIES}.` };
+    }
+    return { repeat: { kind: 'weekly', count } };
+  }
+  if (kind === 'dates') {
+    const lines = formText(formData, 'repeatDates')
+      .split(/[\r\n,]+/)
+      .map((line) => line.trim())
+      .filter(Boolean);
+    if (lines.length === 0) return { repeat: null, error: 'List the dates of the sessions, one per line, like 2026-03-10.' };
+    const wrong = lines.find((line) => !isCalendarDate(line));
+    if (wrong) return { repeat: null, error: `“${wrong}” is not a date: write each date as YYYY-MM-DD, like 2026-03-10.` };
+    const dates = [...new Set(lines)].sort();
+    if (dates.length > MAX_SERIES) return { repeat: null, error: `A series has at most ${MAX_SERIES} sessions; you listed ${dates.length} dates.` };
+    return { repeat: { kind: 'dates', dates } };
+  }
+  return { repeat: null, error: 'Choose one session, a weekly series, or chosen dates.' };
+}
+
+/** Indexes of the co-facilitator rows the form sent (`facilitators.0.name`, ...), in order. */
+function facilitatorIndexes(formData: FormData): number[] {
+  const indexes = new Set<number>();
+  for (const key of formData.keys()) {
+    const match = /^facilitators\.(\d{1,2})\.(?:name|email)$/.exec(key);
+    if (match) indexes.add(Number(match[1]));
+  }
+  return [...indexes].sort((a, b) => a - b);
+}
+
+/**
+ * The session form's FormData as the domain's input. Times are wall-clock times in the chosen
+ * zone; empty optional fields become null (or are left out, so the domain's defaults apply).
+ */
+export function parseSessionForm(formData: FormData, mode: TSessionFormMode): TParsedSessionForm {
+  const fields: Record<string, string> = {};
+  const timeZone = formText(formData, 'timeZone').trim();
+  const zone = isValidTimeZone(timeZone) ? timeZone : null;
+  if (!zone) fields.timeZone = timeZone ? 'Choose a known time zone, like America/Chicago.' : 'Choose the time zone the session runs in.';
+
+  const times = {
+    startsAt: readWallTime(formText(formData, 'startsAt'), zone, 'start', 'Enter the date and time the session starts.'),
+    endsAt: readWallTime(formText(formData, 'endsAt'), zone, 'end', 'Enter the date and time the session ends.'),
+    registrationOpensAt: readWallTime(formText(formData, 'registrationOpensAt'), zone, 'opening of registration'),
+    registrationClosesAt: readWallTime(formText(formData, 'registrationClosesAt'), zone, 'close of registration'),
+  };
+  for (const [key, time] of Object.entries(times)) if (time.error) fields[key] = time.error;
+  // An empty "closes" means "at the start", as for a new session; when editing, an empty "opens" keeps the saved time.
+  const closesAt = times.registrationClosesAt.instant ?? (mode === 'update' ? times.startsAt.instant : undefined);
+
+  const minEnrolmentText = formText(formData, 'minEnrolment').trim();
+  const minEnrolment = minEnrolmentText ? formNumber(minEnrolmentText) : null;
+  if (minEnrolment !== null && Number.isNaN(minEnrolment)) fields.minEnrolment = 'Enter the minimum as a whole number, or leave it empty.';
+
+  const venue = {
+    name: formText(formData, 'venue.name'),
+    address: formText(formData, 'venue.address'),
+    directions: formText(formData, 'venue.directions'),
+    accessibility: formText(formData, 'venue.accessibility'),
+  };
+  const hasVenue = Object.values(venue).some((value) => value.trim() !== '');
+  const onlineUrl = formText(formData, 'onlineUrl').trim();
+  const partnerAgencyId = formText(formData, 'partnerAgencyId').trim();
+  const visibility = formText(formData, 'visibility').trim();
+
+  const facilitatorRows: number[] = [];
+  const facilitators: { name: string; email: string }[] = [];
+  for (const row of facilitatorIndexes(formData)) {
+    const name = formText(formData, `facilitators.${row}.name`).trim();
+    const email = formText(formData, `facilitators.${row}.email`).trim();
+    if (!name && !email) continue;
+    facilitatorRows.push(row);
+    facilitators.push({ name, email });
+  }
+
+  let repeat: TSeriesRepeat | null = null;
+  if (mode === 'create') {
+    const read = readRepeat(formData);
+    repeat = read.repeat;
+    if (read.error) fields.repeat = read.error;
+  }
+
+  const input: TSessionFormInput = {
+    startsAt: times.startsAt.instant?.toISOString(),
+    endsAt: times.endsAt.instant?.toISOString(),
+    timeZone,
+    // Empty is NaN, not "unchanged": the schema then asks for the number of seats.
+    capacity: formNumber(formText(formData, 'capacity')),
+    venue: hasVenue ? venue : null,
+    onlineUrl: onlineUrl || null,
+    registrationOpensAt: times.registrationOpensAt.instant?.toISOString(),
+    registrationClosesAt: closesAt?.toISOString(),
+    partnerAgencyId: partnerAgencyId && partnerAgencyId !== 'none' ? partnerAgencyId : null,
+    minEnrolment,
+    visibility: visibility || undefined,
+    facilitators,
+  };
+  return { input, repeat, facilitatorRows, fields };
+}
+
+/** Domain field keys as the form's input names: `facilitators.0.name` of the input is the form's row 2 when row 1 was empty. */
+export function sessionFieldNamer(parsed: Pick<TParsedSessionForm, 'facilitatorRows'>) {
+  return (key: string, message: string): [string, string] => {
+    const match = /^facilitators\.(\d+)\.(name|email)$/.exec(key);
+    if (!match) return [key, message];
+    const row = parsed.facilitatorRows[Number(match[1])] ?? Number(match[1]);
+    return [`facilitators.${row}.${match[2]}`, message];
+  };
+}
+
+/**
+ * The parsed form, or an AppError carrying every message at once: the parser's own and those the
+ * schema has for the other fields, so one round trip shows everything to fix.
+ */
+export function sessionFormOrThrow(formData: FormData, mode: TSessionFormMode): TParsedSessionForm {
+  const parsed = parseSessionForm(formData, mode);
+  if (Object.keys(parsed.fields).length === 0) return parsed;
+  const check = (mode === 'create' ? ZSessionCreate : ZSessionPatch).safeParse(parsed.input);
+  const fromSchema = check.success ? {} : renameFields(fieldsFromZod(check.error), sessionFieldNamer(parsed));
+  for (const key of PARSER_OWNED) delete fromSchema[key];
+  throw new AppError('validation_failed', 'Some fields need attention.', 422, { ...fromSchema, ...parsed.fields });
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { ZWorkshopCreate, ZWorkshopFields } from '@/lib/workshops/schemas';
+import { parseWorkshopForm, workshopFieldName } from './parse-workshop-form';
+
+function form(entries: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(entries)) data.append(key, value);
+  return data;
+}
+
+const base = {
+  title: 'Trauma-informed interviewing',
+  slug: '',
+  summary: 'How trauma shapes memory.',
+  descriptionMarkdown: '## Why\n\nBecause.',
+  learningObjectives: 'Explain memory and trauma\r\n\r\n  Plan an interview  \n',
+  audience: 'Patrol officers',
+  topics: 'Trauma-informed care, interviewing victims,, trauma-informed care',
+  durationMinutes: '180',
+  creditHours: '3.5',
+  creditCategory: 'POST continuing education',
+  contentNotice: 'Discusses abuse.',
+};
+
+describe('parseWorkshopForm', () => {
+  it('gives the domain its shape: lists from lines and commas, numbers, no empty slug', () => {
+    const input = parseWorkshopForm(form(base));
+    expect(input).toEqual({
+      title: 'Trauma-informed interviewing',
+      summary: 'How trauma shapes memory.',
+      descriptionMarkdown: '## Why\n\nBecause.',
+      learningObjectives: ['Explain memory and trauma', 'Plan an interview'],
+      audience: 'Patrol officers',
+      topics: ['trauma-informed care', 'interviewing victims'],
+      durationMinutes: 180,
+      creditHours: 3.5,
+      creditCategory: 'POST continuing education',
+      contentNotice: 'Discusses abuse.',
+    });
+    expect(ZWorkshopCreate.safeParse(input).success).toBe(true);
+  });
+
+  it('keeps a typed slug', () => {
+    expect(parseWorkshopForm(form({ ...base, slug: ' my-slug ' })).slug).toBe('my-slug');
+  });
+
+  it('reads empty numbers as none, and words as NaN so the schema gives its message', () => {
+    const empty = parseWorkshopForm(form({ ...base, durationMinutes: '', creditHours: '' }));
+    expect(empty.durationMinutes).toBeNull();
+    expect(empty.creditHours).toBe(0);
+    const words = parseWorkshopForm(form({ ...base, durationMinutes: 'three hours', creditHours: '3,5' }));
+    expect(words.durationMinutes).toBeNaN();
+    expect(words.creditHours).toBeNaN();
+    const result = ZWorkshopFields.partial().safeParse(words);
+    expect(result.success).toBe(false);
+    const paths = result.error?.issues.map((issue) => issue.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['durationMinutes', 'creditHours']));
+  });
+});
+
+describe('workshopFieldName', () => {
+  it('puts a message about one line beside the whole list, naming the line', () => {
+    expect(workshopFieldName('learningObjectives.2', 'Too long')).toEqual(['learningObjectives', 'Objective 3: Too long']);
+    expect(workshopFieldName('topics.0', 'Too long')).toEqual(['topics', 'Topic 1: Too long']);
+    expect(workshopFieldName('slug', 'Taken')).toEqual(['slug', 'Taken']);
+  });
+});
