@@ -23,7 +23,7 @@ export function SessionLine({ session }: { session: TPublicSessionDto }) {
         <p className="text-sm text-slate-700">{placeText(session)}</p>
         {session.partnerAgency && (
           <p className="text-sm text-slate-700">
-            <span className="mr-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">Joint session</span>
+            <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">Joint session</span>{' '}
             with {session.partnerAgency.name}
           </p>
         )}

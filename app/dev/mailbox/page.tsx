@@ -5,6 +5,9 @@ import { requireLocalMailboxAccess } from './guard';
 
 export const metadata: Metadata = { title: 'Local mailbox' };
 
+// Decided per request from the running server's configuration and the caller's address.
+export const dynamic = 'force-dynamic';
+
 export default async function MailboxPage() {
   await requireLocalMailboxAccess();
   const messages = await listLocalMailbox();

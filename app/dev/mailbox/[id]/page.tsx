@@ -6,6 +6,9 @@ import { requireLocalMailboxAccess } from '../guard';
 
 export const metadata: Metadata = { title: 'Message' };
 
+// Decided per request from the running server's configuration and the caller's address.
+export const dynamic = 'force-dynamic';
+
 export default async function MailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
   await requireLocalMailboxAccess();
   const mail = await readLocalMail((await params).id);
