@@ -37,7 +37,7 @@ export type TCatalogueGroup = { workshop: TWorkshopDto; sessions: TPublicSession
 export type TCataloguePage = { groups: TCatalogueGroup[]; page: number; pageCount: number; workshopCount: number };
 
 export const WORKSHOPS_PER_PAGE = 10;
-export const SESSIONS_PER_WORKSHOP = 6;
+export const SESSIONS_PER_WORKSHOP = 3;
 
 /**
  * One page of the catalogue: workshops ordered by their next matching session, each with its

@@ -63,6 +63,7 @@ try {
   const base = `http://localhost:${port}`;
   const page = await (await fetch(`${base}/`)).text();
   if (!page.includes('Benchmark workshop')) throw new Error('the catalogue does not show the seeded workshops');
+  console.log(`The catalogue page is ${Math.round(page.length / 1024)} KiB of HTML.`);
   console.log('Warming up…');
   await load('warm-up /', { url: `${base}/`, duration: 3 });
   await load('warm-up health', { url: `${base}/api/health`, duration: 3 });

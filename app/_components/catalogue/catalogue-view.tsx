@@ -45,12 +45,12 @@ export function CatalogueView({ data, filters, topics }: { data: TCataloguePage;
               {workshop.summary && <p className="mt-1 text-slate-700">{workshop.summary}</p>}
               <p className="mt-2 flex flex-wrap gap-2 text-sm">
                 {workshop.creditHours > 0 && (
-                  <span className="rounded bg-brand-50 px-2 py-0.5 text-brand-800">
+                  <span className="badge bg-brand-50 text-brand-800">
                     {workshop.creditHours} credit hours{workshop.creditCategory ? ` · ${workshop.creditCategory}` : ''}
                   </span>
                 )}
                 {workshop.topics.map((topic) => (
-                  <span key={topic} className="rounded bg-slate-100 px-2 py-0.5 text-slate-800">
+                  <span key={topic} className="badge bg-slate-100 text-slate-800">
                     {topic}
                   </span>
                 ))}

@@ -5,10 +5,13 @@ import { getCataloguePage, listCatalogueTopics } from '@/lib/catalogue/catalogue
 
 /**
  * The unfiltered catalogue (what `/` shows), rendered on the first request and then served from
- * Next's cache until refreshCatalogue() says something changed; the hourly expiry only moves
- * sessions that have started off the list. Filtered views are rendered per request (/search).
+ * Next's cache. refreshCatalogue() refreshes it at once on the instance where something changed;
+ * other instances behind the same load balancer catch up within `revalidate` seconds (their
+ * cached copy is served while a new one is made in the background). Seat counts shown there can
+ * lag by that much; the registration itself always counts in the database.
+ * Filtered views are rendered per request (/search).
  */
-export const revalidate = 3600;
+export const revalidate = 30;
 export const dynamicParams = true;
 
 export function generateStaticParams(): { page: string }[] {
