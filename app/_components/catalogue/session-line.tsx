@@ -13,13 +13,18 @@ export function placeText(session: Pick<TPublicSessionDto, 'venue' | 'online'>):
 }
 
 /** One session in a list: when (in its own zone, zone named), where, seats, joint partner. */
-export function SessionLine({ session }: { session: TPublicSessionDto }) {
+export function SessionLine({ session, linked = true }: { session: TPublicSessionDto; linked?: boolean }) {
+  const when = formatSessionRange(new Date(session.startsAt), new Date(session.endsAt), session.timeZone);
   return (
     <li className="session-line">
       <div>
-        <Link href={`/sessions/${session.id}`} className="font-semibold">
-          {formatSessionRange(new Date(session.startsAt), new Date(session.endsAt), session.timeZone)}
-        </Link>
+        {linked ? (
+          <Link href={`/sessions/${session.id}`} className="font-semibold">
+            {when}
+          </Link>
+        ) : (
+          <p className="font-semibold">{when}</p>
+        )}
         <p className="meta">{placeText(session)}</p>
         {session.partnerAgency && (
           <p className="meta">
