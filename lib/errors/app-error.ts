@@ -55,27 +55,27 @@ export function validationError(error: z.ZodError): AppError {
   return new AppError('validation_failed', 'Some fields need attention.', 422, fieldsFromZod(error));
 }
 
-/** The path of the first string holding a NUL character, which PostgreSQL text cannot store. */
-export function pathOfNul(value: unknown, path: (string | number)[] = []): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') || '_' : undefined;
-  if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const found = pathOfNul(item, [...path, i]);
-      if (found) return found;
-    }
-  } else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const found = pathOfNul(item, [...path, key]);
-      if (found) return found;
+/**
+ * PostgreSQL text cannot hold U+0000, so a stray NUL would be a failed query (a 500); it is
+ * refused with the field it is in. Iterative: JSON can nest deeper than the call stack.
+ */
+export function assertNoNulText(value: unknown): void {
+  const pending: [unknown, string[]][] = [[value, []]];
+  while (pending.length > 0) {
+    const [item, path] = pending.pop()!;
+    if (typeof item === 'string') {
+      if (item.includes('\u0000')) throw fieldError(path.join('.') || '_', 'Text cannot contain the NUL character (U+0000).');
+    } else if (Array.isArray(item)) {
+      item.forEach((child, i) => pending.push([child, [...path, String(i)]]));
+    } else if (item !== null && typeof item === 'object') {
+      for (const [key, child] of Object.entries(item)) pending.push([child, [...path, key]]);
     }
   }
-  return undefined;
 }
 
 /** Parses input or throws a 422 AppError with per-field messages. */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const nulAt = pathOfNul(input);
-  if (nulAt) throw fieldError(nulAt, 'This text contains a control character that cannot be saved.');
+  assertNoNulText(input);
   const result = schema.safeParse(input);
   if (!result.success) throw validationError(result.error);
   return result.data;

@@ -1,10 +1,9 @@
 import 'server-only';
 import { decodeCursor, getPublicSession, listCatalogueSessions, type TSessionCursor } from '@/lib/catalogue/catalogue';
-import { fieldError, notFoundError, parseInput } from '@/lib/errors/app-error';
+import { assertNoNulText, fieldError, notFoundError, parseInput } from '@/lib/errors/app-error';
 import * as sessions from '@/lib/sessions/sessions';
 import { getWorkshopForTrainer, isUuid } from '@/lib/workshops/workshops';
 import { jsonBody, trainerActor, type TApiContext } from '../_lib/api-handler';
-import { assertNoNulText } from '../_lib/nul-text';
 import { ZSessionListQuery } from '../_lib/query';
 import { created, param } from '../_lib/http';
 

@@ -2,8 +2,7 @@ import 'server-only';
 import { getDb, type Db } from '@/db';
 import { authenticateApiToken } from '@/lib/api-tokens/api-tokens';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
-import { AppError, unauthorizedError } from '@/lib/errors/app-error';
-import { assertNoNulText } from './nul-text';
+import { AppError, assertNoNulText, unauthorizedError } from '@/lib/errors/app-error';
 
 export type TApiContext = { db: Db; request: Request; params: Record<string, string> };
 export type TApiHandle = (ctx: TApiContext) => Promise<Response>;
