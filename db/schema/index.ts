@@ -6,3 +6,4 @@ export * from './agencies';
 export * from './workshops';
 export * from './training-sessions';
 export * from './api-tokens';
+export * from './registrations';

@@ -1,3 +1,5 @@
+import type { RegistrationConfirmedEmailProps } from '@/emails/registration-confirmed';
+import type { RegistrationWaitlistedEmailProps } from '@/emails/registration-waitlisted';
 import type { SignInEmailProps } from '@/emails/sign-in';
 
 /**
@@ -6,6 +8,9 @@ import type { SignInEmailProps } from '@/emails/sign-in';
  */
 export const mailSubjects = {
   'sign-in': (_props: SignInEmailProps) => 'Your Muster sign-in link',
+  'registration-confirmed': (props: RegistrationConfirmedEmailProps) => `You're booked: ${props.workshopTitle}, ${props.when}`,
+  'registration-waitlisted': (props: RegistrationWaitlistedEmailProps) =>
+    `You're on the waitlist (number ${props.position}): ${props.workshopTitle}`,
 };
 
 export type TMailTemplates = { [K in keyof typeof mailSubjects]: Parameters<(typeof mailSubjects)[K]>[0] };

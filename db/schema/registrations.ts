@@ -1,0 +1,47 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { agencies } from './agencies';
+import { trainingSessions } from './training-sessions';
+
+export const registrationStatus = pgEnum('registration_status', ['confirmed', 'waitlisted', 'pending_approval', 'cancelled']);
+export type TRegistrationStatus = (typeof registrationStatus.enumValues)[number];
+
+/** One person's place in one session. Officers register as guests, so there is no user link. */
+export const registrations = pgTable(
+  'registrations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => trainingSessions.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** Always lower-cased, so the unique index below compares addresses, not spellings. */
+    email: text('email').notNull(),
+    /** What the person typed; `agencyId` is set when it is a known partner agency. */
+    agency: text('agency').notNull().default(''),
+    agencyId: uuid('agency_id').references(() => agencies.id, { onDelete: 'set null' }),
+    badgeNumber: text('badge_number').notNull().default(''),
+    /** Rank or role, e.g. "Detective Sergeant". */
+    role: text('role').notNull().default(''),
+    accessNeeds: text('access_needs').notNull().default(''),
+    status: registrationStatus('status').notNull(),
+    /** Orders the waitlist: position is the rank among waitlisted rows by (waitlisted_at, id). */
+    waitlistedAt: timestamp('waitlisted_at', { withTimezone: true }),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /** SHA-256 (hex) of the manage token; the token itself is only ever in the person's email. */
+    manageTokenHash: text('manage_token_hash').notNull().unique(),
+    /** Calendar SEQUENCE of this attendee's invite. */
+    calendarSequence: integer('calendar_sequence').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // One email holds at most one active place per session, whatever the requests race to do.
+    uniqueIndex('registrations_active_email_uq').on(t.sessionId, t.email).where(sql`${t.status} <> 'cancelled'`),
+    index('registrations_session_status_idx').on(t.sessionId, t.status, t.waitlistedAt),
+    index('registrations_email_idx').on(t.email),
+  ],
+);
+
+export type TRegistration = typeof registrations.$inferSelect;

@@ -1,0 +1,84 @@
+import 'server-only';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '@/db';
+import { registrations, trainingSessions, type TRegistrationStatus } from '@/db/schema';
+import { assertTrainer, type TActor } from '@/lib/auth/actor';
+import { notFoundError } from '@/lib/errors/app-error';
+import { isUuid } from '@/lib/workshops/workshops';
+
+/** A registration as a trainer's roster shows it. */
+export type TRosterEntryDto = {
+  id: string;
+  name: string;
+  email: string;
+  agency: string;
+  agencyId: string | null;
+  badgeNumber: string;
+  role: string;
+  accessNeeds: string;
+  status: TRegistrationStatus;
+  /** 1 for the first in line; null unless waitlisted. */
+  waitlistPosition: number | null;
+  createdAt: string;
+  confirmedAt: string | null;
+  cancelledAt: string | null;
+};
+
+/** Place in line (1 = next to get a seat), or null when the registration is not waitlisted. */
+export async function waitlistPosition(db: Db, registrationId: string): Promise<number | null> {
+  if (!isUuid(registrationId)) return null;
+  const ahead = alias(registrations, 'ahead');
+  const [row] = await db
+    .select({ position: sql<number>`count(${ahead.id})::int` })
+    .from(registrations)
+    .innerJoin(
+      ahead,
+      and(
+        eq(ahead.sessionId, registrations.sessionId),
+        eq(ahead.status, 'waitlisted'),
+        sql`(${ahead.waitlistedAt}, ${ahead.id}) <= (${registrations.waitlistedAt}, ${registrations.id})`,
+      ),
+    )
+    .where(and(eq(registrations.id, registrationId), eq(registrations.status, 'waitlisted')));
+  const position = Number(row?.position ?? 0);
+  return position > 0 ? position : null;
+}
+
+const statusOrder = sql`case ${registrations.status} when 'confirmed' then 0 when 'pending_approval' then 1 when 'waitlisted' then 2 else 3 end`;
+
+/** Everyone in a session, for its trainer: confirmed, then awaiting approval, the waitlist in order, cancelled last. */
+export async function listRegistrationsForTrainer(db: Db, actor: TActor, sessionId: string): Promise<TRosterEntryDto[]> {
+  assertTrainer(actor);
+  if (!isUuid(sessionId)) throw notFoundError('Session');
+  const [session] = await db.select({ id: trainingSessions.id }).from(trainingSessions).where(eq(trainingSessions.id, sessionId));
+  if (!session) throw notFoundError('Session');
+  const rows = await db
+    .select()
+    .from(registrations)
+    .where(eq(registrations.sessionId, sessionId))
+    .orderBy(
+      statusOrder,
+      asc(registrations.waitlistedAt),
+      asc(registrations.confirmedAt),
+      asc(registrations.cancelledAt),
+      asc(registrations.createdAt),
+      asc(registrations.id),
+    );
+  let position = 0;
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    agency: r.agency,
+    agencyId: r.agencyId,
+    badgeNumber: r.badgeNumber,
+    role: r.role,
+    accessNeeds: r.accessNeeds,
+    status: r.status,
+    waitlistPosition: r.status === 'waitlisted' ? ++position : null,
+    createdAt: r.createdAt.toISOString(),
+    confirmedAt: r.confirmedAt?.toISOString() ?? null,
+    cancelledAt: r.cancelledAt?.toISOString() ?? null,
+  }));
+}
