@@ -44,6 +44,8 @@ export const ZEnv = z.object({
   TRUST_PROXY: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).default('0')),
   // A police station's officers often share one public address, so the per-IP limit is generous.
   SIGN_IN_LIMIT_PER_IP: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(30)),
+  // Public registrations per client IP per minute; shared station addresses need headroom here too.
+  REGISTRATION_LIMIT_PER_IP: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(20)),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

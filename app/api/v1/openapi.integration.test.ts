@@ -67,6 +67,9 @@ describe('the OpenAPI document', () => {
         'GET /api/v1/agencies/{id}',
         'PATCH /api/v1/agencies/{id}',
         'DELETE /api/v1/agencies/{id}',
+        'POST /api/v1/sessions/{id}/registrations',
+        'GET /api/v1/sessions/{id}/registrations',
+        'POST /api/v1/registrations/{id}/cancel',
         'GET /api/v1/openapi.json',
       ].sort(),
     );

@@ -2,6 +2,7 @@ import type { TApiHandle } from '../_lib/api-handler';
 import type { TOperationId } from '../_lib/routes';
 import * as agencies from './agencies';
 import { getOpenApiDocument } from './openapi';
+import * as registrations from './registrations';
 import * as sessions from './sessions';
 import * as workshops from './workshops';
 
@@ -10,5 +11,6 @@ export const handlers = {
   ...workshops,
   ...sessions,
   ...agencies,
+  ...registrations,
   getOpenApiDocument,
 } satisfies Record<TOperationId, TApiHandle>;

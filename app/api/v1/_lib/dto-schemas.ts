@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TAgencyDto } from '@/lib/agencies/agencies';
+import type { TRosterEntryDto } from '@/lib/registrations/queries';
 import type { TPublicSessionDto, TTrainerSessionDto } from '@/lib/sessions/dto';
 import type { TWorkshopDto } from '@/lib/workshops/workshops';
 
@@ -76,6 +77,45 @@ export const ZAgencyDto = ZAgencySummaryDto.extend({
   ),
 });
 
+export const ZRegistrationCreatedDto = z.object({
+  id: z.uuid(),
+  status: z.enum(['confirmed', 'waitlisted']),
+  waitlistPosition: z.number().int().optional().describe('Place in line, 1 first; only when waitlisted.'),
+});
+
+export const ZRosterEntryDto = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  agency: z.string(),
+  agencyId: z.uuid().nullable(),
+  badgeNumber: z.string(),
+  role: z.string(),
+  accessNeeds: z.string(),
+  status: z.enum(['pending_approval', 'confirmed', 'waitlisted', 'cancelled']),
+  waitlistPosition: z.number().int().nullable().describe('1 for the first in line; null unless waitlisted.'),
+  createdAt: instant,
+  confirmedAt: instant.nullable(),
+  cancelledAt: instant.nullable(),
+});
+
+export const ZRosterEntryWithAttendanceDto = ZRosterEntryDto.extend({
+  attendance: z.null().describe('Not recorded yet: always null for now.'),
+});
+
+export const ZRegistrationCancelledDto = z.object({ id: z.uuid(), status: z.literal('cancelled') });
+
+// Request-side, API only (the registration body itself is the domain's ZRegistrationInput).
+
+/** Who cancels without a trainer's token: whoever holds the registration's manage token (from its email). */
+export const ZRegistrationCancel = z.object({
+  manageToken: z.string().min(1).max(200).optional().describe('The token from the registration’s email link; not needed with a trainer’s token.'),
+});
+
+export const ZRegistrationQuery = z.object({
+  overbook: z.enum(['0', '1']).optional().describe('With a trainer’s token, `1` confirms beyond capacity instead of waitlisting.'),
+});
+
 const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
 /** Every answer body the API has, by the component name the document gives it. */
@@ -90,6 +130,9 @@ export const responseSchemas = {
   TrainerSessionList: list(ZTrainerSessionDto),
   Agency: ZAgencyDto,
   AgencyList: list(ZAgencySummaryDto),
+  RegistrationCreated: ZRegistrationCreatedDto,
+  RegistrationList: list(ZRosterEntryWithAttendanceDto),
+  RegistrationCancelled: ZRegistrationCancelledDto,
   OpenApiDocument: z.record(z.string(), z.unknown()).describe('This document.'),
 };
 
@@ -101,5 +144,6 @@ const inStep: [
   Same<z.infer<typeof ZPublicSessionDto>, TPublicSessionDto>,
   Same<z.infer<typeof ZTrainerSessionDto>, TTrainerSessionDto>,
   Same<z.infer<typeof ZAgencyDto>, TAgencyDto>,
-] = [true, true, true, true];
+  Same<z.infer<typeof ZRosterEntryDto>, TRosterEntryDto>,
+] = [true, true, true, true, true];
 void inStep;

@@ -1,13 +1,15 @@
 import { ZAgencyCreate, ZAgencyPatch } from '@/lib/agencies/schemas';
 import { buildOpenApiDocument, type TApiRoute, type TOpenApiDocument } from '@/lib/api/openapi';
+import { ZRegistrationInput } from '@/lib/registrations/schemas';
 import { ZSessionCreate, ZSessionPatch } from '@/lib/sessions/schemas';
 import { ZWorkshopCreate, ZWorkshopPatch } from '@/lib/workshops/schemas';
-import { responseSchemas, type TResponseSchemaName } from './dto-schemas';
+import { responseSchemas, ZRegistrationCancel, ZRegistrationQuery, type TResponseSchemaName } from './dto-schemas';
 import { sessionListQueryWords, ZSessionListQuery } from './query';
 
 const workshopId = { id: 'The workshop’s id (a UUID).' };
 const sessionId = { id: 'The session’s id (a UUID).' };
 const agencyId = { id: 'The agency’s id (a UUID).' };
+const registrationId = { id: 'The registration’s id (a UUID).' };
 
 /**
  * Every operation of API v1, the one list the OpenAPI document is built from. Each operationId
@@ -93,6 +95,36 @@ export const apiRoutes = [
       'confirmed (422 on `capacity`). `venue: null` removes the venue; `status: "cancelled"` cancels.',
     body: { name: 'SessionPatch', schema: ZSessionPatch },
     response: { status: 200, description: 'The session as it is now.', schema: 'TrainerSession' },
+  },
+  // Registrations
+  {
+    operationId: 'registerForSession', method: 'post', path: '/api/v1/sessions/{id}/registrations', tag: 'Registrations', auth: 'optional', pathParams: sessionId,
+    summary: 'Register for a session: a seat while there are any, the waitlist after',
+    description:
+      'Unknown fields (a `status`) are ignored: where a registration lands is decided by the seats. The link to manage ' +
+      'or cancel it goes by email, not in this answer. Without a trainer’s token: only while registration is open, and ' +
+      'at most `REGISTRATION_LIMIT_PER_IP` a minute per network (429 `rate_limited` with `Retry-After`). With one: at ' +
+      'any time, and `overbook=1` confirms beyond capacity. 409: `already_registered` (the email, any case), ' +
+      '`registration_closed`, `session_cancelled`.',
+    query: { schema: ZRegistrationQuery },
+    body: { name: 'RegistrationInput', schema: ZRegistrationInput },
+    response: { status: 201, description: 'Registered: confirmed, or waitlisted with a place in line.', schema: 'RegistrationCreated' },
+    alsoFails: [409, 429],
+  },
+  {
+    operationId: 'listSessionRegistrations', method: 'get', path: '/api/v1/sessions/{id}/registrations', tag: 'Registrations', auth: 'bearer', pathParams: sessionId,
+    summary: 'A session’s roster: confirmed, awaiting approval, the waitlist in order, cancelled last',
+    response: { status: 200, description: 'Everyone registered, with their details.', schema: 'RegistrationList' },
+  },
+  {
+    operationId: 'cancelRegistration', method: 'post', path: '/api/v1/registrations/{id}/cancel', tag: 'Registrations', auth: 'optional', pathParams: registrationId,
+    summary: 'Cancel a registration; a freed seat goes to the first on the waitlist',
+    description:
+      'With a trainer’s token (body `{}`), or with the `manageToken` from the registration’s email in the body. A wrong ' +
+      'manage token is a 404, like an unknown registration. Cancelling twice is not an error.',
+    body: { name: 'RegistrationCancel', schema: ZRegistrationCancel },
+    response: { status: 200, description: 'Cancelled.', schema: 'RegistrationCancelled' },
+    alsoFails: [403],
   },
   // Agencies
   {

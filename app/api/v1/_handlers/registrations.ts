@@ -1,0 +1,89 @@
+import 'server-only';
+import { getPublicSession } from '@/lib/catalogue/catalogue';
+import { getEnv } from '@/lib/config/env';
+import { assertNoNulText, notFoundError, parseInput, unauthorizedError } from '@/lib/errors/app-error';
+import { clientIp } from '@/lib/http/client-ip';
+import { hitRateLimit } from '@/lib/rate-limit/rate-limit';
+import { cancelRegistration as cancelDomain } from '@/lib/registrations/cancel';
+import { listRegistrationsForTrainer } from '@/lib/registrations/queries';
+import { registerForSession as registerDomain } from '@/lib/registrations/register';
+import { getSessionForTrainer } from '@/lib/sessions/sessions';
+import { jsonBody, optionalActor, trainerActor, type TApiContext } from '../_lib/api-handler';
+import { ZRegistrationCancel, ZRegistrationQuery } from '../_lib/dto-schemas';
+import { param } from '../_lib/http';
+
+const RATE_WINDOW_MS = 60_000;
+
+export type TRegisterDeps = {
+  /** Anonymous registrations per client IP per minute; REGISTRATION_LIMIT_PER_IP unless given (tests). */
+  limitPerIp?: number;
+};
+
+function rateLimited(retryAfterMs: number): Response {
+  return Response.json(
+    { error: { code: 'rate_limited', message: 'Too many registrations from your network. Try again in a minute.' } },
+    { status: 429, headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) } },
+  );
+}
+
+/**
+ * Public registration. Without a trainer's token it is limited per client IP and held to the
+ * registration window; a trainer may register anyone at any time, and overbook with `?overbook=1`.
+ * The manage token is not answered: it goes by email only, to the address registered.
+ */
+export async function registerForSession({ db, request, params }: TApiContext, deps: TRegisterDeps = {}): Promise<Response> {
+  const actor = await optionalActor(db, request);
+  const isTrainer = actor?.role === 'trainer';
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  assertNoNulText(query);
+  const { overbook } = parseInput(ZRegistrationQuery, query);
+  if (!isTrainer) {
+    const limit = deps.limitPerIp ?? getEnv().REGISTRATION_LIMIT_PER_IP;
+    const hit = await hitRateLimit(db, `register:ip:${clientIp(request.headers)}`, { limit, windowMs: RATE_WINDOW_MS });
+    if (!hit.allowed) return rateLimited(hit.retryAfterMs);
+  }
+  // An unknown session is a 404 before the body is read, as on every other route with an id.
+  const sessionId = param(params, 'id');
+  if (isTrainer) await getSessionForTrainer(db, actor, sessionId);
+  else if (!(await getPublicSession(db, sessionId))) throw notFoundError('Session');
+  const result = await registerDomain(db, actor, sessionId, await jsonBody(request), {
+    allowOutsideWindow: isTrainer,
+    allowOverbook: isTrainer && overbook === '1',
+  });
+  const body =
+    result.status === 'waitlisted'
+      ? { id: result.id, status: result.status, waitlistPosition: result.waitlistPosition }
+      : { id: result.id, status: result.status };
+  return Response.json(body, { status: 201 });
+}
+
+/** A session's roster, for trainers; attendance is not recorded yet and is always null. */
+export async function listSessionRegistrations({ db, request, params }: TApiContext): Promise<Response> {
+  const actor = await trainerActor(db, request);
+  const items = await listRegistrationsForTrainer(db, actor, param(params, 'id'));
+  return Response.json({ items: items.map((item) => ({ ...item, attendance: null })) });
+}
+
+/** The body of a cancellation, if any: `{}` when empty, a 422 when it is not JSON or not the shape. */
+async function cancelBody(request: Request): Promise<{ manageToken?: string }> {
+  const text = await request.clone().text();
+  if (text.trim() === '') return {};
+  return parseInput(ZRegistrationCancel, await jsonBody(request));
+}
+
+/**
+ * Cancels with a trainer's token, or with the registration's manage token in the body. A wrong
+ * manage token is a 404 like an unknown registration, so tokens cannot be probed.
+ */
+export async function cancelRegistration({ db, request, params }: TApiContext): Promise<Response> {
+  const id = param(params, 'id');
+  if (request.headers.has('authorization')) {
+    const actor = await trainerActor(db, request);
+    const result = await cancelDomain(db, id, { actor });
+    return Response.json({ id: result.id, status: result.status });
+  }
+  const { manageToken } = await cancelBody(request);
+  if (!manageToken) throw unauthorizedError('Send a trainer’s API token, or the registration’s manageToken in the body.');
+  const result = await cancelDomain(db, id, { manageToken });
+  return Response.json({ id: result.id, status: result.status });
+}

@@ -1,0 +1,86 @@
+/**
+ * npm run bench:register: registrations into one published session with a very large capacity,
+ * each request a new person (the full work: transaction, seat counter, registration, outbox
+ * row), against GET /api/health in the same run; then a burst of 1,000 simultaneous
+ * registrations into 40 seats.
+ */
+import { trainingSessions, workshops } from '@/db/schema';
+import { createBenchDatabase } from './bench-database';
+import { load, printTable, startServer, stopServer } from './harness';
+
+const port = Number(process.env.BENCH_PORT ?? 3301);
+const database = await createBenchDatabase('register');
+
+async function seed() {
+  const handle = await database.open();
+  await handle.migrate();
+  const [workshop] = await handle.db
+    .insert(workshops)
+    .values({ slug: 'bench-registration', title: 'Benchmark registration', summary: 'Benchmark', status: 'published', publishedAt: new Date() })
+    .returning({ id: workshops.id });
+  const now = Date.now();
+  const session = (capacity: number) => ({
+    workshopId: workshop!.id,
+    startsAt: new Date(now + 30 * 86_400_000),
+    endsAt: new Date(now + 30 * 86_400_000 + 3 * 3_600_000),
+    timeZone: 'America/Chicago',
+    capacity,
+    venueName: 'Training room',
+    registrationOpensAt: new Date(now - 3_600_000),
+    registrationClosesAt: new Date(now + 30 * 86_400_000),
+  });
+  const [big, burst] = await handle.db
+    .insert(trainingSessions)
+    .values([session(1_000_000), session(40)])
+    .returning({ id: trainingSessions.id });
+  await handle.close();
+  return { bigId: big!.id, burstId: burst!.id };
+}
+
+const { bigId, burstId } = await seed();
+console.log(`Database: ${database.label}.`);
+const server = await startServer({ ...database.serverEnv, REGISTRATION_LIMIT_PER_IP: '100000000' }, port);
+try {
+  const base = `http://localhost:${port}`;
+  let person = 0;
+  const registration = (sessionId: string, label: string): Parameters<typeof load>[1] => ({
+    url: `${base}/api/v1/sessions/${sessionId}/registrations`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    requests: [
+      {
+        setupRequest: (request) => {
+          person += 1;
+          return { ...request, body: JSON.stringify({ name: `Officer ${label} ${person}`, email: `officer-${label}-${person}@bench.example`, agency: 'Riverside PD' }) };
+        },
+      },
+    ],
+  });
+  console.log('Warming up…');
+  await load('warm-up registration', { ...registration(bigId, 'warm'), duration: 3 });
+  await load('warm-up health', { url: `${base}/api/health`, duration: 3 });
+  const registered = await load('POST registration', registration(bigId, 'run'));
+  const health = await load('GET /api/health', { url: `${base}/api/health` });
+  printTable([registered, health]);
+  console.log(`\nratio registration/health: ${(registered.rps / health.rps).toFixed(2)} (target at least 0.5)`);
+
+  const statuses = await Promise.all(
+    Array.from({ length: 1000 }, async (_, i) => {
+      const response = await fetch(`${base}/api/v1/sessions/${burstId}/registrations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: `Burst ${i}`, email: `burst-${i}@bench.example` }),
+      });
+      return response.ok ? ((await response.json()) as { status: string }).status : `HTTP ${response.status}`;
+    }),
+  );
+  const count = (status: string) => statuses.filter((s) => s === status).length;
+  const after = (await (await fetch(`${base}/api/v1/sessions/${burstId}`)).json()) as { seatsLeft: number; waitlistCount: number };
+  console.log(
+    `\nburst: 1000 simultaneous registrations into 40 seats: ${count('confirmed')} confirmed, ${count('waitlisted')} waitlisted, ${1000 - count('confirmed') - count('waitlisted')} other; the session reports ${after.seatsLeft} seats left and ${after.waitlistCount} waiting` +
+      (count('confirmed') === 40 && after.seatsLeft === 0 ? ' (exactly 40 confirmed)' : ' (WRONG: expected exactly 40 confirmed)'),
+  );
+} finally {
+  await stopServer(server);
+  await database.drop();
+}
