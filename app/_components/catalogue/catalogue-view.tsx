@@ -40,7 +40,7 @@ export function CatalogueView({ data, filters, topics }: { data: TCataloguePage;
           <li key={workshop.id} className="card">
             <article aria-labelledby={`workshop-${workshop.id}`}>
               <h3 id={`workshop-${workshop.id}`} className="text-xl font-semibold">
-                <Link href={`/workshops/${workshop.slug}`}>{workshop.title}</Link>
+                <a href={`/workshops/${workshop.slug}`}>{workshop.title}</a>
               </h3>
               {workshop.summary && <p className="mt-1 text-slate-700">{workshop.summary}</p>}
               <p className="mt-2 flex flex-wrap gap-2 text-sm">
@@ -62,9 +62,9 @@ export function CatalogueView({ data, filters, topics }: { data: TCataloguePage;
               </ul>
               {moreSessions > 0 && (
                 <p className="mt-2 text-sm">
-                  <Link href={`/workshops/${workshop.slug}`}>
+                  <a href={`/workshops/${workshop.slug}`}>
                     {moreSessions} more {moreSessions === 1 ? 'date' : 'dates'} for {workshop.title}
-                  </Link>
+                  </a>
                 </p>
               )}
             </article>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { TPublicSessionDto } from '@/lib/sessions/dto';
 import { formatSessionRange } from '@/lib/time/zoned';
 
@@ -18,10 +17,11 @@ export function SessionLine({ session, linked = true }: { session: TPublicSessio
   return (
     <li className="session-line">
       <div>
+        {/* A plain link: dozens per page, so no client component and no prefetching of each. */}
         {linked ? (
-          <Link href={`/sessions/${session.id}`} className="font-semibold">
+          <a href={`/sessions/${session.id}`} className="font-semibold">
             {when}
-          </Link>
+          </a>
         ) : (
           <p className="font-semibold">{when}</p>
         )}
