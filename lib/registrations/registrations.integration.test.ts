@@ -5,22 +5,14 @@ import type { Db } from '@/db';
 import { mailOutbox, registrations, trainingSessions, users, workshops } from '@/db/schema';
 import { ensureTrainer } from '@/lib/api-tokens/api-tokens';
 import type { TActor } from '@/lib/auth/actor';
-import { AppError } from '@/lib/errors/app-error';
+import type { AppError } from '@/lib/errors/app-error';
 import { createTestDatabase, testDrivers, type TestDatabase } from '@/test/databases';
+import { refusal } from '@/test/refusal';
 import { cancelRegistration } from './cancel';
 import { listRegistrationsForTrainer, waitlistPosition } from './queries';
 import { registerForSession, type TRegistrationResult } from './register';
 
 const DAY = 24 * 60 * 60 * 1000;
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe.each(testDrivers)('registrations on %s', (driver) => {
   let database: TestDatabase;

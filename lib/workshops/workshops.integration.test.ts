@@ -2,20 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '@/db/schema';
 import { ensureTrainer } from '@/lib/api-tokens/api-tokens';
 import type { TActor } from '@/lib/auth/actor';
-import { AppError } from '@/lib/errors/app-error';
 import { createSession, createSessionSeries, updateSession } from '@/lib/sessions/sessions';
 import { instantToWallTime } from '@/lib/time/zoned';
 import { createTestDatabase, testDrivers, type TestDatabase } from '@/test/databases';
+import { refusal } from '@/test/refusal';
 import { changeWorkshopStatus, createWorkshop, listWorkshopsForTrainer, updateWorkshop } from './workshops';
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe.each(testDrivers)('workshops and sessions on %s', (driver) => {
   let database: TestDatabase;
