@@ -1,7 +1,7 @@
 import 'server-only';
 import { getPublicSession } from '@/lib/catalogue/catalogue';
 import { getEnv } from '@/lib/config/env';
-import { assertNoNulText, notFoundError, parseInput, unauthorizedError } from '@/lib/errors/app-error';
+import { notFoundError, parseInput, unauthorizedError } from '@/lib/errors/app-error';
 import { clientIp } from '@/lib/http/client-ip';
 import { hitRateLimit } from '@/lib/rate-limit/rate-limit';
 import { cancelRegistration as cancelDomain } from '@/lib/registrations/cancel';
@@ -35,7 +35,6 @@ export async function registerForSession({ db, request, params }: TApiContext, d
   const actor = await optionalActor(db, request);
   const isTrainer = actor?.role === 'trainer';
   const query = Object.fromEntries(new URL(request.url).searchParams);
-  assertNoNulText(query);
   const { overbook } = parseInput(ZRegistrationQuery, query);
   if (!isTrainer) {
     const limit = deps.limitPerIp ?? getEnv().REGISTRATION_LIMIT_PER_IP;

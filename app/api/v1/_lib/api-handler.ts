@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb, type Db } from '@/db';
 import { authenticateApiToken } from '@/lib/api-tokens/api-tokens';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
-import { AppError, assertNoNulText, unauthorizedError } from '@/lib/errors/app-error';
+import { AppError, unauthorizedError } from '@/lib/errors/app-error';
 
 export type TApiContext = { db: Db; request: Request; params: Record<string, string> };
 export type TApiHandle = (ctx: TApiContext) => Promise<Response>;
@@ -81,7 +81,7 @@ export async function optionalActor(db: Db, request: Request): Promise<TActor> {
   return request.headers.has('authorization') ? tokenActor(db, request) : null;
 }
 
-/** The request body as JSON; 422 (not a 500) when it is not JSON, or holds text PostgreSQL cannot store. */
+/** The request body as JSON; 422 (not a 500) when it is not JSON. parseInput refuses NUL text. */
 export async function jsonBody(request: Request): Promise<unknown> {
   let body: unknown;
   try {
@@ -89,6 +89,5 @@ export async function jsonBody(request: Request): Promise<unknown> {
   } catch {
     throw new AppError('validation_failed', 'The request body must be JSON.', 422, { _: 'The request body must be JSON.' });
   }
-  assertNoNulText(body);
   return body;
 }

@@ -1,19 +1,8 @@
 import { formNumber, formText } from '@/app/trainer/_components/form-data';
+import type { TWorkshopCreate } from '@/lib/workshops/schemas';
 
-/** What the workshop form gives createWorkshop / updateWorkshop. */
-export type TWorkshopFormInput = {
-  title: string;
-  slug?: string;
-  summary: string;
-  descriptionMarkdown: string;
-  learningObjectives: string[];
-  audience: string;
-  topics: string[];
-  durationMinutes: number | null;
-  creditHours: number;
-  creditCategory: string;
-  contentNotice: string;
-};
+/** What the workshop form gives createWorkshop / updateWorkshop: every field but the slug. */
+export type TWorkshopFormInput = Omit<Required<TWorkshopCreate>, 'slug'> & Pick<TWorkshopCreate, 'slug'>;
 
 /**
  * The workshop form's FormData in the domain's shape. Numbers that are not numbers become NaN so
