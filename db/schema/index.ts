@@ -7,3 +7,4 @@ export * from './workshops';
 export * from './training-sessions';
 export * from './api-tokens';
 export * from './registrations';
+export * from './calendar-feeds';

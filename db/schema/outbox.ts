@@ -32,8 +32,19 @@ export const mailOutbox = pgTable(
     lastError: text('last_error'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * What the message is about, so mail not yet sent can be withdrawn when that changes
+     * (a reminder for a place that was cancelled or a session that moved). No foreign keys:
+     * the record of mail sent outlives what it was about.
+     */
+    sessionId: uuid('session_id'),
+    registrationId: uuid('registration_id'),
   },
-  (t) => [index('mail_outbox_due_idx').on(t.status, t.dueAt)],
+  (t) => [
+    index('mail_outbox_due_idx').on(t.status, t.dueAt),
+    index('mail_outbox_session_idx').on(t.sessionId),
+    index('mail_outbox_registration_idx').on(t.registrationId),
+  ],
 );
 
 export type TOutboxRow = typeof mailOutbox.$inferSelect;

@@ -35,6 +35,9 @@ export const trainingSessions = pgTable(
     /** Calendar SEQUENCE: raised on every change of time, place or status. */
     sequence: integer('sequence').notNull().default(0),
     seriesId: uuid('series_id'),
+    /** Hours before the start that each reminder goes to confirmed people; null turns one off. */
+    firstReminderHours: integer('first_reminder_hours').default(168),
+    secondReminderHours: integer('second_reminder_hours').default(24),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

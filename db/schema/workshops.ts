@@ -18,6 +18,8 @@ export const workshops = pgTable(
     creditHours: numeric('credit_hours', { precision: 5, scale: 2, mode: 'number' }).notNull().default(0),
     creditCategory: text('credit_category').notNull().default(''),
     contentNotice: text('content_notice').notNull().default(''),
+    /** Shown in confirmation emails and reminders, e.g. "Bring your notebook and ID". */
+    whatToBring: text('what_to_bring').notNull().default(''),
     status: workshopStatus('status').notNull().default('draft'),
     ownerId: text('owner_id').references(() => users.id, { onDelete: 'set null' }),
     publishedAt: timestamp('published_at', { withTimezone: true }),

@@ -15,6 +15,9 @@ export type TMailMessage<T extends TMailTemplateName = TMailTemplateName> = {
   attachments?: TMailAttachment[];
   /** Not before this time (reminders); now when absent. */
   dueAt?: Date;
+  /** What the message is about, so it can be withdrawn before it is sent if that changes. */
+  sessionId?: string;
+  registrationId?: string;
 };
 
 /**
@@ -22,21 +25,35 @@ export type TMailMessage<T extends TMailTemplateName = TMailTemplateName> = {
  * commits. Pass the transaction handle (`tx`), not the root database.
  */
 export async function enqueueMail<T extends TMailTemplateName>(tx: Db, message: TMailMessage<T>) {
-  const id = randomUUID();
-  const subject = (mailSubjects[message.template] as (props: TMailTemplates[T]) => string)(message.props);
-  await tx.insert(mailOutbox).values({
-    id,
-    messageId: `<${id}@${appHost()}>`,
-    toAddress: message.to,
-    subject,
-    template: message.template,
-    props: message.props as Record<string, unknown>,
-    alternatives: message.alternatives ?? [],
-    attachments: message.attachments ?? [],
-    dueAt: message.dueAt ?? new Date(),
+  const [id] = await enqueueMails(tx, [message]);
+  return { id: id! };
+}
+
+/** Queues several emails with one statement (a confirmation and its reminders, say). */
+export async function enqueueMails(tx: Db, messages: readonly TMailMessage[]): Promise<string[]> {
+  if (messages.length === 0) return [];
+  const host = appHost();
+  const now = new Date();
+  const rows = messages.map((message) => {
+    const id = randomUUID();
+    const subject = (mailSubjects[message.template] as (props: unknown) => string)(message.props);
+    return {
+      id,
+      messageId: `<${id}@${host}>`,
+      toAddress: message.to,
+      subject,
+      template: message.template,
+      props: message.props as Record<string, unknown>,
+      alternatives: message.alternatives ?? [],
+      attachments: message.attachments ?? [],
+      dueAt: message.dueAt ?? now,
+      sessionId: message.sessionId ?? null,
+      registrationId: message.registrationId ?? null,
+    };
   });
-  // The row is visible only after the caller commits, a moment from now; a wake that comes too
-  // early finds nothing and the worker's regular poll delivers it instead.
-  if (!message.dueAt || message.dueAt.getTime() <= Date.now()) setTimeout(wakeMailWorker, 25).unref();
-  return { id };
+  await tx.insert(mailOutbox).values(rows);
+  // The rows are visible only after the caller commits, a moment from now; a wake that comes too
+  // early finds nothing and the worker's regular poll delivers them instead.
+  if (rows.some((row) => row.dueAt.getTime() <= Date.now())) setTimeout(wakeMailWorker, 25).unref();
+  return rows.map((row) => row.id);
 }

@@ -31,6 +31,9 @@ export type TTrainerSessionDto = TPublicSessionDto & {
   sequence: number;
   seriesId: string | null;
   facilitators: TFacilitatorDto[];
+  /** Hours before the start; null when that reminder is off. */
+  firstReminderHours: number | null;
+  secondReminderHours: number | null;
 };
 
 export function venueOf(row: TTrainingSession): TVenueDto | null {

@@ -8,6 +8,14 @@ const instant = (label: string) =>
     // PostgreSQL refuses year 0 and the far future; no training happens outside these years.
     .refine((date) => date.getUTCFullYear() >= 2000 && date.getUTCFullYear() <= 2100, `${label}: use a date between 2000 and 2100.`);
 
+const reminderHours = (label: string) =>
+  z
+    .number({ error: `${label}: enter a number of hours before the start, or turn it off.` })
+    .int(`${label}: enter a whole number of hours.`)
+    .min(1, `${label}: at least 1 hour before the start.`)
+    .max(24 * 60, `${label}: at most 60 days before the start.`)
+    .nullable();
+
 export const ZVenue = z.object({
   name: z.string().trim().min(1, 'Give the venue a name.').max(200, 'The venue name can be at most 200 characters.'),
   address: z.string().trim().max(500, 'The address can be at most 500 characters.').default(''),
@@ -41,6 +49,9 @@ export const ZSessionFields = z.object({
   minEnrolment: z.number().int('Enter a whole number.').min(1, 'Minimum enrolment must be at least 1.').nullable(),
   visibility: z.enum(['public', 'unlisted'], { error: 'Visibility is public or unlisted.' }),
   facilitators: z.array(ZFacilitator).max(10, 'At most 10 co-facilitators.'),
+  /** Hours before the start; null turns that reminder off. Defaults: 7 days and 1 day. */
+  firstReminderHours: reminderHours('First reminder'),
+  secondReminderHours: reminderHours('Second reminder'),
 });
 
 export const ZSessionCreate = ZSessionFields.partial().required({

@@ -50,6 +50,8 @@ function valuesFor(workshopId: string, data: TSessionCreate, now: Date): TSessio
     minEnrolment: data.minEnrolment ?? null,
     partnerAgencyId: data.partnerAgencyId ?? null,
     visibility: data.visibility ?? 'public',
+    firstReminderHours: data.firstReminderHours === undefined ? 168 : data.firstReminderHours,
+    secondReminderHours: data.secondReminderHours === undefined ? 24 : data.secondReminderHours,
   };
 }
 
@@ -200,6 +202,8 @@ export async function updateSession(db: Db, actor: TActor, id: string, input: un
       ...(data.partnerAgencyId !== undefined && { partnerAgencyId: data.partnerAgencyId }),
       ...(data.visibility && { visibility: data.visibility }),
       ...(data.status && { status: data.status }),
+      ...(data.firstReminderHours !== undefined && { firstReminderHours: data.firstReminderHours }),
+      ...(data.secondReminderHours !== undefined && { secondReminderHours: data.secondReminderHours }),
     };
     checkValues(next, current.confirmedCount);
     const calendarChanged =
@@ -249,6 +253,8 @@ async function hydrate(db: Db, rows: TTrainingSession[]): Promise<TTrainerSessio
     confirmedCount: row.confirmedCount,
     sequence: row.sequence,
     seriesId: row.seriesId,
+    firstReminderHours: row.firstReminderHours,
+    secondReminderHours: row.secondReminderHours,
     facilitators: facilitatorRows
       .filter((f) => f.sessionId === row.id)
       .map((f) => ({ name: f.name, email: f.email, lead: f.userId !== null })),

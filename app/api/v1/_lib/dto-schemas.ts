@@ -54,6 +54,8 @@ export const ZTrainerSessionDto = ZPublicSessionDto.extend({
   confirmedCount: z.number().int(),
   sequence: z.number().int().describe('Calendar SEQUENCE, raised on every change of time, place or status.'),
   seriesId: z.uuid().nullable(),
+  firstReminderHours: z.number().int().nullable(),
+  secondReminderHours: z.number().int().nullable(),
   facilitators: z.array(z.object({ name: z.string(), email: z.string(), lead: z.boolean() })),
 });
 
