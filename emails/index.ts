@@ -1,7 +1,13 @@
 import type { ComponentType } from 'react';
 import type { TMailTemplateName } from '@/lib/mail/templates';
+import RegistrationCancelledEmail from './registration-cancelled';
 import RegistrationConfirmedEmail from './registration-confirmed';
+import RegistrationManageLinkEmail from './registration-manage-link';
 import RegistrationWaitlistedEmail from './registration-waitlisted';
+import SessionAnnouncementEmail from './session-announcement';
+import SessionCancelledEmail from './session-cancelled';
+import SessionChangedEmail from './session-changed';
+import SessionReminderEmail from './session-reminder';
 import SignInEmail from './sign-in';
 
 /** Every email Muster sends, by the template name stored on its outbox row. */
@@ -9,4 +15,10 @@ export const emailComponents: { [K in TMailTemplateName]: ComponentType<never> }
   'sign-in': SignInEmail,
   'registration-confirmed': RegistrationConfirmedEmail,
   'registration-waitlisted': RegistrationWaitlistedEmail,
+  'registration-cancelled': RegistrationCancelledEmail,
+  'registration-manage-link': RegistrationManageLinkEmail,
+  'session-reminder': SessionReminderEmail,
+  'session-changed': SessionChangedEmail,
+  'session-cancelled': SessionCancelledEmail,
+  'session-announcement': SessionAnnouncementEmail,
 };

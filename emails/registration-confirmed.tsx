@@ -1,5 +1,8 @@
 import { Button, Link, Text } from '@react-email/components';
+import type { TInviteSpec } from '@/lib/calendar/invite-spec';
 import { EmailShell, emailButton, emailText } from './components/email-shell';
+import { CalendarLinks, PersonalLinkNote, SessionFacts } from './components/session-facts';
+import { previewInvite } from './preview-invite';
 
 export type RegistrationConfirmedEmailProps = {
   name: string;
@@ -9,6 +12,17 @@ export type RegistrationConfirmedEmailProps = {
   where: string;
   manageUrl: string;
   sessionUrl: string;
+  onlineUrl?: string | null;
+  whatToBring?: string;
+  /** Why the place was confirmed: a new registration, a place freed on the waitlist, or a move. */
+  reason?: 'registered' | 'promoted' | 'moved';
+  invite?: TInviteSpec;
+};
+
+const openings = {
+  registered: (title: string) => `You have a place in ${title}.`,
+  promoted: (title: string) => `Good news: a place opened up and it is yours. You are now confirmed for ${title}.`,
+  moved: (title: string) => `You have moved to this session of ${title}. Your place in the other session is cancelled.`,
 };
 
 export default function RegistrationConfirmedEmail({
@@ -18,26 +32,25 @@ export default function RegistrationConfirmedEmail({
   where = 'Training Room 2, 100 Main Street, Springfield',
   manageUrl = 'http://localhost:3000/registrations/manage?token=preview',
   sessionUrl = 'http://localhost:3000/sessions/preview',
+  onlineUrl = null,
+  whatToBring = '',
+  reason = 'registered',
+  invite = previewInvite,
 }: Partial<RegistrationConfirmedEmailProps>) {
   return (
     <EmailShell preview={`You're booked: ${workshopTitle}, ${when}`}>
       <Text style={emailText}>Hello {name},</Text>
-      <Text style={emailText}>You have a place in {workshopTitle}.</Text>
-      <Text style={emailText}>
-        <strong>When:</strong> {when}
-        <br />
-        <strong>Where:</strong> {where}
-      </Text>
+      <Text style={emailText}>{openings[reason](workshopTitle)}</Text>
+      <SessionFacts when={when} where={where} onlineUrl={onlineUrl} whatToBring={whatToBring} />
       <Button href={sessionUrl} style={emailButton}>
         See the session details
       </Button>
       <Text style={{ ...emailText, marginTop: '24px' }}>
         If your duties change, please cancel so someone on the waitlist can have your place:{' '}
-        <Link href={manageUrl}>manage your registration</Link>.
+        <Link href={manageUrl}>manage your registration</Link>. You can also move to another date there.
       </Text>
-      <Text style={{ ...emailText, fontSize: '14px' }}>
-        The link to manage your registration is personal; please do not forward this email.
-      </Text>
+      {invite && <CalendarLinks invite={invite} />}
+      <PersonalLinkNote />
     </EmailShell>
   );
 }

@@ -16,3 +16,4 @@ export {
 export { foldLine } from './fold';
 export { googleCalendarLink, outlookCalendarLink, type LinkEvent } from './links';
 export { parseMailFrom, type Mailbox } from './mail-from';
+export { invitePartsFromSpec, linkEventFromSpec, type TInviteParts, type TInviteSpec } from './invite-spec';

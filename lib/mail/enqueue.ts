@@ -51,7 +51,8 @@ export async function enqueueMails(tx: Db, messages: readonly TMailMessage[]): P
       registrationId: message.registrationId ?? null,
     };
   });
-  await tx.insert(mailOutbox).values(rows);
+  // A statement holds at most 65,535 parameters; a large session's reschedule is split up.
+  for (let start = 0; start < rows.length; start += 1000) await tx.insert(mailOutbox).values(rows.slice(start, start + 1000));
   // The rows are visible only after the caller commits, a moment from now; a wake that comes too
   // early finds nothing and the worker's regular poll delivers them instead.
   if (rows.some((row) => row.dueAt.getTime() <= Date.now())) setTimeout(wakeMailWorker, 25).unref();

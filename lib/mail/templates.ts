@@ -1,5 +1,11 @@
+import type { RegistrationCancelledEmailProps } from '@/emails/registration-cancelled';
 import type { RegistrationConfirmedEmailProps } from '@/emails/registration-confirmed';
+import type { RegistrationManageLinkEmailProps } from '@/emails/registration-manage-link';
 import type { RegistrationWaitlistedEmailProps } from '@/emails/registration-waitlisted';
+import type { SessionAnnouncementEmailProps } from '@/emails/session-announcement';
+import type { SessionCancelledEmailProps } from '@/emails/session-cancelled';
+import type { SessionChangedEmailProps } from '@/emails/session-changed';
+import type { SessionReminderEmailProps } from '@/emails/session-reminder';
 import type { SignInEmailProps } from '@/emails/sign-in';
 
 /**
@@ -8,9 +14,21 @@ import type { SignInEmailProps } from '@/emails/sign-in';
  */
 export const mailSubjects = {
   'sign-in': (_props: SignInEmailProps) => 'Your Muster sign-in link',
-  'registration-confirmed': (props: RegistrationConfirmedEmailProps) => `You're booked: ${props.workshopTitle}, ${props.when}`,
+  'registration-confirmed': (props: RegistrationConfirmedEmailProps) =>
+    props.reason === 'promoted'
+      ? `A place opened up: you're booked for ${props.workshopTitle}, ${props.when}`
+      : `You're booked: ${props.workshopTitle}, ${props.when}`,
   'registration-waitlisted': (props: RegistrationWaitlistedEmailProps) =>
     `You're on the waitlist (number ${props.position}): ${props.workshopTitle}`,
+  'registration-cancelled': (props: RegistrationCancelledEmailProps) =>
+    props.wasConfirmed
+      ? `Cancelled: your place in ${props.workshopTitle}, ${props.when}`
+      : `You're off the waitlist: ${props.workshopTitle}, ${props.when}`,
+  'registration-manage-link': (props: RegistrationManageLinkEmailProps) => `Your registration for ${props.workshopTitle}`,
+  'session-reminder': (props: SessionReminderEmailProps) => `Reminder: ${props.workshopTitle}, ${props.when}`,
+  'session-changed': (props: SessionChangedEmailProps) => `Changed: ${props.workshopTitle} is now ${props.when}`,
+  'session-cancelled': (props: SessionCancelledEmailProps) => `Cancelled: ${props.workshopTitle}, ${props.when}`,
+  'session-announcement': (props: SessionAnnouncementEmailProps) => `${props.workshopTitle}: ${props.subject}`,
 };
 
 export type TMailTemplates = { [K in keyof typeof mailSubjects]: Parameters<(typeof mailSubjects)[K]>[0] };

@@ -3,6 +3,8 @@ import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { mailOutbox, type TOutboxRow } from '@/db/schema';
 import { retryDelayMs } from './backoff';
+import { parseMailFrom } from '@/lib/calendar/mail-from';
+import { invitePartsFromSpec, type TInviteSpec } from '@/lib/calendar/invite-spec';
 import { renderMail } from './render';
 import type { MailTransport, TOutgoingMail } from './transport';
 import { onMailWake } from './wake';
@@ -71,6 +73,8 @@ export function createMailWorker(options: MailWorkerOptions) {
   async function deliver(row: TOutboxRow): Promise<keyof MailRunResult> {
     try {
       const { html, text } = await renderMail(row.template, row.props);
+      const invite = row.props.invite as TInviteSpec | undefined;
+      const parts = invite ? invitePartsFromSpec(invite, parseMailFrom(from), new Date()) : undefined;
       const message: TOutgoingMail = {
         from,
         to: row.toAddress,
@@ -78,8 +82,8 @@ export function createMailWorker(options: MailWorkerOptions) {
         messageId: row.messageId,
         html,
         text,
-        alternatives: row.alternatives.map((part) => ({ ...part })),
-        attachments: row.attachments.map((part) => ({ ...part })),
+        alternatives: [...row.alternatives.map((part) => ({ ...part })), ...(parts ? [parts.alternative] : [])],
+        attachments: [...row.attachments.map((part) => ({ ...part })), ...(parts ? [parts.attachment] : [])],
       };
       await transport.send(message);
     } catch (error) {

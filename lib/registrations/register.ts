@@ -1,15 +1,17 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { and, eq, gt, gte, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { registrations, trainingSessions, workshops } from '@/db/schema';
+import { registrations, trainingSessions } from '@/db/schema';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
 import { AppError, notFoundError, parseInput } from '@/lib/errors/app-error';
-import { enqueueMail } from '@/lib/mail/enqueue';
+import { enqueueMails } from '@/lib/mail/enqueue';
 import { isUuid } from '@/lib/workshops/workshops';
 import { isUniqueViolation } from './db-errors';
-import { manageUrlFor, sessionMailContext } from './mail';
-import { ZRegistrationInput } from './schemas';
-import { createManageToken } from './tokens';
+import { confirmationMessages, waitlistMessage, type TPlaceSession } from './messages';
+import { loadPlaceSession } from './place-session';
+import { ZRegistrationInput, type TRegistrationInput } from './schemas';
+import { manageTokenFor } from './tokens';
 
 export type TRegisterOptions = {
   /** Trainers only: register before the window opens, after it closes or after the start. */
@@ -30,18 +32,8 @@ export const alreadyRegisteredError = () =>
     email: 'This email address already has a place in this session.',
   });
 
-const sessionCancelledError = () => new AppError('session_cancelled', 'This session has been cancelled.', 409);
-const registrationClosedError = () => new AppError('registration_closed', 'Registration for this session is closed.', 409);
-
-async function loadSession(db: Db, sessionId: string) {
-  if (!isUuid(sessionId)) throw notFoundError('Session');
-  const [row] = await db
-    .select({ session: trainingSessions, workshopTitle: workshops.title, workshopStatus: workshops.status })
-    .from(trainingSessions)
-    .innerJoin(workshops, eq(workshops.id, trainingSessions.workshopId))
-    .where(eq(trainingSessions.id, sessionId));
-  return row;
-}
+export const sessionCancelledError = () => new AppError('session_cancelled', 'This session has been cancelled.', 409);
+export const registrationClosedError = () => new AppError('registration_closed', 'Registration for this session is closed.', 409);
 
 async function emailIsActive(db: Db, sessionId: string, email: string): Promise<boolean> {
   const rows = await db
@@ -52,12 +44,33 @@ async function emailIsActive(db: Db, sessionId: string, email: string): Promise<
   return rows.length > 0;
 }
 
+/** What the place-taking statements answer: the session as it is once its row is locked. */
+const lockedColumns = {
+  startsAt: trainingSessions.startsAt,
+  endsAt: trainingSessions.endsAt,
+  timeZone: trainingSessions.timeZone,
+  venueName: trainingSessions.venueName,
+  venueAddress: trainingSessions.venueAddress,
+  onlineUrl: trainingSessions.onlineUrl,
+  sequence: trainingSessions.sequence,
+  status: trainingSessions.status,
+  firstReminderHours: trainingSessions.firstReminderHours,
+  secondReminderHours: trainingSessions.secondReminderHours,
+  confirmedCount: trainingSessions.confirmedCount,
+  waitlistCount: trainingSessions.waitlistCount,
+};
+type TLockedSession = { [K in keyof typeof lockedColumns]: (typeof trainingSessions.$inferSelect)[K] };
+
+type TPlace = { status: 'confirmed'; session: TLockedSession } | { status: 'waitlisted'; position: number; session: TLockedSession };
+
 /**
  * Takes the seat, or the next waitlist place, in one statement each: the UPDATE's row lock on the
  * session serialises every registration and cancellation of that session, across instances.
  * A seat goes to a newcomer only when nobody is waiting, so the waitlist is never jumped.
+ * The statements answer the session as it is under the lock, so the emails describe the session
+ * even if a trainer moved it a moment before.
  */
-async function takePlace(tx: Db, sessionId: string, overbook: boolean): Promise<{ status: 'confirmed' } | { status: 'waitlisted'; position: number } | undefined> {
+export async function takePlace(tx: Db, sessionId: string, overbook: boolean): Promise<TPlace | undefined> {
   const s = trainingSessions;
   const scheduled = and(eq(s.id, sessionId), eq(s.status, 'scheduled'));
   // A few tries: a seat freed between the two statements (a cancellation with nobody waiting) sends
@@ -67,14 +80,14 @@ async function takePlace(tx: Db, sessionId: string, overbook: boolean): Promise<
       .update(s)
       .set({ confirmedCount: sql`${s.confirmedCount} + 1` })
       .where(overbook ? scheduled : and(scheduled, lt(s.confirmedCount, s.capacity), eq(s.waitlistCount, 0)))
-      .returning({ confirmedCount: s.confirmedCount });
-    if (seat) return { status: 'confirmed' };
+      .returning(lockedColumns);
+    if (seat) return { status: 'confirmed', session: seat };
     const [place] = await tx
       .update(s)
       .set({ waitlistCount: sql`${s.waitlistCount} + 1` })
       .where(and(scheduled, or(gte(s.confirmedCount, s.capacity), gt(s.waitlistCount, 0))))
-      .returning({ waitlistCount: s.waitlistCount });
-    if (place) return { status: 'waitlisted', position: place.waitlistCount };
+      .returning(lockedColumns);
+    if (place) return { status: 'waitlisted', position: place.waitlistCount, session: place };
     const [still] = await tx.select({ status: s.status }).from(s).where(eq(s.id, sessionId));
     if (!still || still.status !== 'scheduled') return undefined;
   }
@@ -82,9 +95,51 @@ async function takePlace(tx: Db, sessionId: string, overbook: boolean): Promise<
 }
 
 /**
+ * Inserts the registration for a place taken by `takePlace` and queues its emails, inside the
+ * caller's transaction. Shared by registering and by moving to another session.
+ */
+export async function insertRegistration(
+  tx: Db,
+  base: Omit<TPlaceSession, keyof TLockedSession | 'id'>,
+  sessionId: string,
+  data: TRegistrationInput,
+  place: TPlace,
+  reason: 'registered' | 'moved',
+  now: Date,
+): Promise<TRegistrationResult> {
+  const id = randomUUID();
+  const { token, hash } = manageTokenFor(id);
+  const confirmed = place.status === 'confirmed';
+  await tx.insert(registrations).values({
+    id,
+    sessionId,
+    name: data.name,
+    email: data.email,
+    agency: data.agency,
+    badgeNumber: data.badgeNumber,
+    role: data.role,
+    accessNeeds: data.accessNeeds,
+    status: place.status,
+    // clock_timestamp(), not now(): now() is when the transaction began, before it waited
+    // for the session lock, and the waitlist must follow the order places were taken in.
+    confirmedAt: confirmed ? sql`clock_timestamp()` : null,
+    waitlistedAt: confirmed ? null : sql`clock_timestamp()`,
+    manageTokenHash: hash,
+  });
+  const session: TPlaceSession = { ...base, ...place.session, id: sessionId };
+  const person = { id, name: data.name, email: data.email, calendarSequence: 0 };
+  if (place.status === 'confirmed') {
+    await enqueueMails(tx, confirmationMessages(session, person, reason, now));
+    return { id, status: 'confirmed', manageToken: token };
+  }
+  await enqueueMails(tx, [waitlistMessage(session, person, place.position)]);
+  return { id, status: 'waitlisted', waitlistPosition: place.position, manageToken: token };
+}
+
+/**
  * Registers one person for a session: confirmed while seats are free, waitlisted after. The place,
- * the registration and its email are one transaction. `manageToken` is returned once, for the
- * link in the email; only its hash is stored.
+ * the registration and its emails are one transaction. `manageToken` is returned once, for
+ * callers that show the manage link; it is also in every email about the registration.
  */
 export async function registerForSession(
   db: Db,
@@ -98,58 +153,20 @@ export async function registerForSession(
   const now = options.now ?? new Date();
   const isTrainer = actor?.role === 'trainer';
 
-  const found = await loadSession(db, sessionId);
+  if (!isUuid(sessionId)) throw notFoundError('Session');
+  const session = await loadPlaceSession(db, sessionId);
   // Sessions of unpublished workshops are not offered to the public.
-  if (!found || (found.workshopStatus !== 'published' && !isTrainer)) throw notFoundError('Session');
-  const { session } = found;
+  if (!session || (session.workshopStatus !== 'published' && !isTrainer)) throw notFoundError('Session');
   if (session.status === 'cancelled') throw sessionCancelledError();
   const inWindow = now >= session.registrationOpensAt && now < session.registrationClosesAt && now < session.startsAt;
   if (!inWindow && !(options.allowOutsideWindow && isTrainer)) throw registrationClosedError();
   if (await emailIsActive(db, sessionId, data.email)) throw alreadyRegisteredError();
 
-  // Everything that needs no lock is prepared before the transaction takes the session row.
-  const { token, hash } = createManageToken();
-  const context = sessionMailContext(session, found.workshopTitle);
-  const manageUrl = manageUrlFor(token);
-
   try {
     return await db.transaction(async (tx) => {
       const place = await takePlace(tx, sessionId, Boolean(options.allowOverbook));
       if (!place) throw sessionCancelledError();
-      const confirmed = place.status === 'confirmed';
-      const [row] = await tx
-        .insert(registrations)
-        .values({
-          sessionId,
-          name: data.name,
-          email: data.email,
-          agency: data.agency,
-          badgeNumber: data.badgeNumber,
-          role: data.role,
-          accessNeeds: data.accessNeeds,
-          status: place.status,
-          // clock_timestamp(), not now(): now() is when the transaction began, before it waited
-          // for the session lock, and the waitlist must follow the order places were taken in.
-          confirmedAt: confirmed ? sql`clock_timestamp()` : null,
-          waitlistedAt: confirmed ? null : sql`clock_timestamp()`,
-          manageTokenHash: hash,
-        })
-        .returning({ id: registrations.id });
-      const id = row!.id;
-      if (place.status === 'confirmed') {
-        await enqueueMail(tx, {
-          to: data.email,
-          template: 'registration-confirmed',
-          props: { name: data.name, ...context, manageUrl },
-        });
-        return { id, status: 'confirmed', manageToken: token };
-      }
-      await enqueueMail(tx, {
-        to: data.email,
-        template: 'registration-waitlisted',
-        props: { name: data.name, workshopTitle: context.workshopTitle, when: context.when, position: place.position, manageUrl },
-      });
-      return { id, status: 'waitlisted', waitlistPosition: place.position, manageToken: token };
+      return insertRegistration(tx, session, sessionId, data, place, 'registered', now);
     });
   } catch (error) {
     // Two requests with the same email raced past the friendly check; the index stopped the second.

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, like } from 'drizzle-orm';
+import { and, eq, inArray, like, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { mailOutbox, registrations, trainingSessions, users, workshops } from '@/db/schema';
@@ -48,7 +48,17 @@ describe.each(testDrivers)('registrations on %s', (driver) => {
     return row;
   };
   const rowsFor = (emailPattern: string) => db.select().from(registrations).where(like(registrations.email, emailPattern));
-  const mailFor = (emailPattern: string) => db.select().from(mailOutbox).where(like(mailOutbox.toAddress, emailPattern));
+  /** Mail sent now; reminders wait in the same outbox and are checked on their own. */
+  const mailFor = (emailPattern: string) =>
+    db
+      .select()
+      .from(mailOutbox)
+      .where(and(like(mailOutbox.toAddress, emailPattern), ne(mailOutbox.template, 'session-reminder')));
+  const remindersFor = (emailPattern: string) =>
+    db
+      .select()
+      .from(mailOutbox)
+      .where(and(like(mailOutbox.toAddress, emailPattern), eq(mailOutbox.template, 'session-reminder')));
 
   beforeAll(async () => {
     database = await createTestDatabase(driver);
@@ -112,6 +122,16 @@ describe.each(testDrivers)('registrations on %s', (driver) => {
       }
     });
 
+    it('plans the 7-day and 1-day reminders for the confirmed only, due before the start', async () => {
+      const reminders = await remindersFor('rush-%');
+      const confirmedEmails = results.filter((r) => r.status === 'confirmed').map((r) => r.email);
+      expect(reminders).toHaveLength(40);
+      expect(new Set(reminders.map((m) => m.toAddress))).toEqual(new Set(confirmedEmails));
+      const [session] = await db.select().from(trainingSessions).where(eq(trainingSessions.id, sessionId));
+      const hoursBefore = reminders.map((m) => (session!.startsAt.getTime() - m.dueAt.getTime()) / 3_600_000);
+      expect(new Set(hoursBefore)).toEqual(new Set([168, 24]));
+    });
+
     it('promotes the first 20 on the waitlist, each once, when 20 confirmed people cancel at once', async () => {
       const confirmed = results.filter((r) => r.status === 'confirmed');
       const firstTwenty = results
@@ -142,18 +162,26 @@ describe.each(testDrivers)('registrations on %s', (driver) => {
       expect(promotedMail.map((m) => m.toAddress).sort()).toEqual(firstTwenty.map((r) => r.email).sort());
     });
 
-    it('gives the promoted a new manage link and retires the waitlist one', async () => {
+    it('keeps one manage link for the life of a registration: the waitlist link works after promotion', async () => {
       const first = results.find((r) => r.status === 'waitlisted' && r.waitlistPosition === 1)!;
-      expect((await refusal(cancelRegistration(db, first.id, { manageToken: first.manageToken }))).status).toBe(404);
       const [mail] = await db
         .select()
         .from(mailOutbox)
         .where(and(eq(mailOutbox.toAddress, first.email), eq(mailOutbox.template, 'registration-confirmed')));
-      const token = new URL(String(mail!.props.manageUrl)).searchParams.get('token')!;
-      const result = await cancelRegistration(db, first.id, { manageToken: token });
+      expect(mail!.props).toMatchObject({ reason: 'promoted' });
+      expect(new URL(String(mail!.props.manageUrl)).searchParams.get('token')).toBe(first.manageToken);
+      expect(await remindersFor(first.email)).toHaveLength(2);
+      const result = await cancelRegistration(db, first.id, { manageToken: first.manageToken });
       expect(result).toMatchObject({ status: 'cancelled', changed: true });
       expect(result.promotedIds).toHaveLength(1);
       expect(await counters(sessionId)).toEqual({ confirmed: 20, waitlisted: 159 });
+      // Their reminders are withdrawn; they are told with a cancellation of the invite.
+      expect(await remindersFor(first.email)).toHaveLength(0);
+      const [cancelled] = await db
+        .select()
+        .from(mailOutbox)
+        .where(and(eq(mailOutbox.toAddress, first.email), eq(mailOutbox.template, 'registration-cancelled')));
+      expect(cancelled!.props).toMatchObject({ by: 'self', wasConfirmed: true, invite: { method: 'CANCEL', sequence: 1 } });
     });
   });
 

@@ -1,9 +1,14 @@
 import 'server-only';
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { keyedToken } from '@/lib/config/keyed-token';
 
-/** An unguessable token for the person's "manage my registration" link, and what is stored of it. */
-export function createManageToken(): { token: string; hash: string } {
-  const token = randomBytes(32).toString('base64url');
+/**
+ * The token in a person's "manage my registration" link. It is derived from the registration id,
+ * so every email about the registration (confirmation, promotion, reminders, "send me my link")
+ * carries the same working link; the database keeps only its SHA-256, to find the registration.
+ */
+export function manageTokenFor(registrationId: string): { token: string; hash: string } {
+  const token = keyedToken('registration-manage', registrationId);
   return { token, hash: hashManageToken(token) };
 }
 

@@ -62,6 +62,8 @@ export const ZSessionCreate = ZSessionFields.partial().required({
 });
 export const ZSessionPatch = ZSessionFields.partial().extend({
   status: z.enum(['scheduled', 'cancelled'], { error: 'Status is scheduled or cancelled.' }).optional(),
+  /** Sent to everyone registered when this change cancels the session. */
+  cancellationMessage: z.string().trim().max(2000, 'The message can be at most 2000 characters.').optional(),
 });
 
 export type TSessionCreate = z.infer<typeof ZSessionCreate>;

@@ -7,6 +7,7 @@ import { assertTrainer, type TActor } from '@/lib/auth/actor';
 import { AppError, fieldError, notFoundError, parseInput } from '@/lib/errors/app-error';
 import { instantToWallTime, wallTimeToInstant } from '@/lib/time/zoned';
 import { isUuid } from '@/lib/workshops/workshops';
+import { notifySessionChange } from './notify-change';
 import { toPublicSessionDto, type TTrainerSessionDto } from './dto';
 import { sessionRuleErrors, ZSessionCreate, ZSessionPatch, type TSessionCreate } from './schemas';
 
@@ -173,7 +174,8 @@ async function sessionRowOrThrow(db: Db, id: string): Promise<TTrainingSession> 
 
 /**
  * Changes a session. A change of time, place or status raises the calendar SEQUENCE so invites
- * already sent are replaced, not duplicated. Capacity cannot drop below the confirmed count.
+ * already sent are replaced, not duplicated, and the people registered are told in the same
+ * transaction (see notifySessionChange). Capacity cannot drop below the confirmed count.
  */
 export async function updateSession(db: Db, actor: TActor, id: string, input: unknown): Promise<TTrainerSessionDto> {
   assertTrainer(actor);
@@ -218,6 +220,7 @@ export async function updateSession(db: Db, actor: TActor, id: string, input: un
       .update(trainingSessions)
       .set({ ...next, id: current.id, sequence: current.sequence + (calendarChanged ? 1 : 0), updatedAt: new Date() })
       .where(eq(trainingSessions.id, id));
+    await notifySessionChange(tx, current, { message: data.cancellationMessage });
     if (data.facilitators) {
       // Only the co-facilitators are replaced: whoever saves the change does not become the lead.
       await tx.delete(sessionFacilitators).where(and(eq(sessionFacilitators.sessionId, id), isNull(sessionFacilitators.userId)));

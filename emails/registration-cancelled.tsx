@@ -1,0 +1,53 @@
+import { Link, Text } from '@react-email/components';
+import type { TInviteSpec } from '@/lib/calendar/invite-spec';
+import { EmailShell, emailText } from './components/email-shell';
+
+export type RegistrationCancelledEmailProps = {
+  name: string;
+  workshopTitle: string;
+  when: string;
+  sessionUrl: string;
+  /** Who ended the place: the person, a trainer, or a move to another session. */
+  by: 'self' | 'trainer' | 'moved';
+  /** Whether it was a confirmed place (with an invite to withdraw) or a waitlist place. */
+  wasConfirmed: boolean;
+  reason?: string;
+  /** METHOD:CANCEL for the invite sent before; absent for waitlist places, which had none. */
+  invite?: TInviteSpec;
+};
+
+function opening(props: RegistrationCancelledEmailProps): string {
+  const place = props.wasConfirmed ? 'your place in' : 'your waitlist place for';
+  if (props.by === 'moved') return `As you asked, ${place} ${props.workshopTitle} on ${props.when} is cancelled; a separate email confirms your new session.`;
+  if (props.by === 'trainer') return `The trainer has cancelled ${place} ${props.workshopTitle} on ${props.when}.`;
+  return `As you asked, ${place} ${props.workshopTitle} on ${props.when} is cancelled.`;
+}
+
+export default function RegistrationCancelledEmail(input: Partial<RegistrationCancelledEmailProps>) {
+  const props: RegistrationCancelledEmailProps = {
+    name: 'Alex Rivera',
+    workshopTitle: 'Trauma-informed interviewing',
+    when: 'Tue 3 Mar, 9:00–12:00 CST',
+    sessionUrl: 'http://localhost:3000/sessions/preview',
+    by: 'self',
+    wasConfirmed: true,
+    ...input,
+  };
+  return (
+    <EmailShell preview={`Cancelled: ${props.workshopTitle}, ${props.when}`}>
+      <Text style={emailText}>Hello {props.name},</Text>
+      <Text style={emailText}>{opening(props)}</Text>
+      {props.reason && (
+        <Text style={emailText}>
+          <strong>Message from the trainer:</strong> {props.reason}
+        </Text>
+      )}
+      {props.invite && (
+        <Text style={emailText}>The event is removed from your calendar by the update attached to this email.</Text>
+      )}
+      <Text style={emailText}>
+        You can register again while places are available: <Link href={props.sessionUrl}>see the session</Link>.
+      </Text>
+    </EmailShell>
+  );
+}
