@@ -149,14 +149,15 @@ export async function registerForSession(
   options: TRegisterOptions = {},
 ): Promise<TRegistrationResult> {
   if (options.allowOutsideWindow || options.allowOverbook) assertTrainer(actor);
-  const data = parseInput(ZRegistrationInput, input);
   const now = options.now ?? new Date();
   const isTrainer = actor?.role === 'trainer';
 
+  // The session is looked up before the input is read: an unknown session is a 404 whatever the body.
   if (!isUuid(sessionId)) throw notFoundError('Session');
   const session = await loadPlaceSession(db, sessionId);
   // Sessions of unpublished workshops are not offered to the public.
   if (!session || (session.workshopStatus !== 'published' && !isTrainer)) throw notFoundError('Session');
+  const data = parseInput(ZRegistrationInput, input);
   if (session.status === 'cancelled') throw sessionCancelledError();
   const inWindow = now >= session.registrationOpensAt && now < session.registrationClosesAt && now < session.startsAt;
   if (!inWindow && !(options.allowOutsideWindow && isTrainer)) throw registrationClosedError();

@@ -1,13 +1,11 @@
 import 'server-only';
-import { getPublicSession } from '@/lib/catalogue/catalogue';
 import { getEnv } from '@/lib/config/env';
-import { notFoundError, parseInput, unauthorizedError } from '@/lib/errors/app-error';
+import { parseInput, unauthorizedError } from '@/lib/errors/app-error';
 import { clientIp } from '@/lib/http/client-ip';
 import { hitRateLimit } from '@/lib/rate-limit/rate-limit';
 import { cancelRegistration as cancelDomain } from '@/lib/registrations/cancel';
 import { listRegistrationsForTrainer } from '@/lib/registrations/queries';
 import { registerForSession as registerDomain } from '@/lib/registrations/register';
-import { getSessionForTrainer } from '@/lib/sessions/sessions';
 import { jsonBody, optionalActor, trainerActor, type TApiContext } from '../_lib/api-handler';
 import { ZRegistrationCancel, ZRegistrationQuery } from '../_lib/dto-schemas';
 import { param } from '../_lib/http';
@@ -41,10 +39,9 @@ export async function registerForSession({ db, request, params }: TApiContext, d
     const hit = await hitRateLimit(db, `register:ip:${clientIp(request.headers)}`, { limit, windowMs: RATE_WINDOW_MS });
     if (!hit.allowed) return rateLimited(hit.retryAfterMs);
   }
-  // An unknown session is a 404 before the body is read, as on every other route with an id.
+  // registerForSession answers 404 for an unknown session (or one of an unpublished workshop,
+  // to the public) before it looks at the body.
   const sessionId = param(params, 'id');
-  if (isTrainer) await getSessionForTrainer(db, actor, sessionId);
-  else if (!(await getPublicSession(db, sessionId))) throw notFoundError('Session');
   const result = await registerDomain(db, actor, sessionId, await jsonBody(request), {
     allowOutsideWindow: isTrainer,
     allowOverbook: isTrainer && overbook === '1',
