@@ -60,7 +60,7 @@ export default async function TrainerDashboardPage() {
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full text-left">
-              <caption className="sr-only">Upcoming sessions with how full they are</caption>
+              <caption className="sr-only">Upcoming sessions with how full they are; each date opens the session’s roster</caption>
               <thead>
                 <tr className="border-b border-slate-200">
                   <th scope="col" className="py-2 pr-4">Workshop</th>
@@ -76,9 +76,15 @@ export default async function TrainerDashboardPage() {
                       <Link href={`/trainer/workshops/${session.workshop.id}`}>{session.workshop.title}</Link>
                       {session.partnerAgency && <span className="block text-sm text-slate-700">Joint with {session.partnerAgency.name}</span>}
                     </td>
-                    <td className="py-2 pr-4">{formatSessionRange(new Date(session.startsAt), new Date(session.endsAt), session.timeZone)}</td>
+                    <td className="py-2 pr-4">
+                      <Link href={`/trainer/sessions/${session.id}`}>
+                        {formatSessionRange(new Date(session.startsAt), new Date(session.endsAt), session.timeZone)}
+                        <span className="sr-only">: roster</span>
+                      </Link>
+                    </td>
                     <td className="py-2 pr-4">
                       {session.confirmedCount} of {session.capacity}
+                      {session.confirmedCount > session.capacity && <span className="block text-sm text-slate-700">over capacity</span>}
                     </td>
                     <td className="py-2">{session.waitlistCount}</td>
                   </tr>

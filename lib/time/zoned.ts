@@ -34,13 +34,26 @@ export function instantToWallTime(instant: Date, timeZone: string): string {
   return formatInTimeZone(instant, timeZone, "yyyy-MM-dd'T'HH:mm");
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one; every email and page asks again.
+const zoneNameFormats = new Map<string, Intl.DateTimeFormat>();
+
+function zoneNameFormat(locale: 'en-US' | 'en-GB', timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale} ${timeZone}`;
+  let format = zoneNameFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' });
+    zoneNameFormats.set(key, format);
+  }
+  return format;
+}
+
 /**
  * The zone's short name at that instant ("CST", "BST", "CET"); where no abbreviation is in common
  * use, the offset ("GMT+5:30").
  */
 export function zoneAbbreviation(instant: Date, timeZone: string): string {
-  for (const locale of ['en-US', 'en-GB']) {
-    const name = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+  for (const locale of ['en-US', 'en-GB'] as const) {
+    const name = zoneNameFormat(locale, timeZone)
       .formatToParts(instant)
       .find((part) => part.type === 'timeZoneName')?.value;
     if (name && !/^(GMT|UTC)[+-]/.test(name)) return name;

@@ -30,6 +30,7 @@ export const ZWorkshopFields = z.object({
     .refine((n) => Number.isInteger(n * 100), 'Use at most two decimal places.'),
   creditCategory: text(120, 'The credit category'),
   contentNotice: text(2000, 'The content notice'),
+  whatToBring: text(1000, 'What to bring'),
 });
 
 export const ZWorkshopCreate = ZWorkshopFields.partial().required({ title: true });

@@ -38,6 +38,15 @@ describe.each(testDrivers)('workshops and sessions on %s', (driver) => {
     expect(error.fields?.slug).toMatch(/already used/);
   });
 
+  it('keeps what to bring (empty unless given), up to 1000 characters', async () => {
+    const w = await createWorkshop(database.db, trainer, { title: 'Bring things' });
+    expect(w.whatToBring).toBe('');
+    const changed = await updateWorkshop(database.db, trainer, w.id, { whatToBring: '  Your notebook and agency ID.  ' });
+    expect(changed.whatToBring).toBe('Your notebook and agency ID.');
+    const error = await refusal(updateWorkshop(database.db, trainer, w.id, { whatToBring: 'x'.repeat(1001) }));
+    expect(error.fields?.whatToBring).toBe('What to bring can be at most 1000 characters.');
+  });
+
   it('needs a summary to publish', async () => {
     const w = await createWorkshop(database.db, trainer, { title: 'No summary yet' });
     expect((await refusal(changeWorkshopStatus(database.db, trainer, w.id, 'publish'))).fields?.summary).toBeTruthy();

@@ -20,6 +20,8 @@ export type TWorkshopDto = {
   creditHours: number;
   creditCategory: string;
   contentNotice: string;
+  /** Shown in confirmation emails and reminders. */
+  whatToBring: string;
   status: TWorkshopStatus;
   publishedAt: string | null;
   updatedAt: string;
@@ -39,6 +41,7 @@ export function toWorkshopDto(row: TWorkshop): TWorkshopDto {
     creditHours: Number(row.creditHours),
     creditCategory: row.creditCategory,
     contentNotice: row.contentNotice,
+    whatToBring: row.whatToBring,
     status: row.status,
     publishedAt: row.publishedAt?.toISOString() ?? null,
     updatedAt: row.updatedAt.toISOString(),

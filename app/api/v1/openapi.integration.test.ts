@@ -62,6 +62,7 @@ describe('the OpenAPI document', () => {
         'GET /api/v1/sessions',
         'GET /api/v1/sessions/{id}',
         'PATCH /api/v1/sessions/{id}',
+        'GET /api/v1/sessions/{id}/calendar.ics',
         'GET /api/v1/agencies',
         'POST /api/v1/agencies',
         'GET /api/v1/agencies/{id}',

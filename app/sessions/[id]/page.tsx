@@ -3,10 +3,15 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ContentNotice } from '@/app/_components/catalogue/content-notice';
 import { placeText, seatsText } from '@/app/_components/catalogue/session-line';
+import { registrationAvailability } from '@/app/_components/registration/availability';
+import { RegistrationForm } from '@/app/_components/registration/registration-form';
 import { getDb } from '@/db';
+import { getCurrentUser } from '@/lib/auth/current-user';
 import { getPublicSession } from '@/lib/catalogue/catalogue';
+import { listAgencyNamesForRegistration } from '@/lib/registrations/manage-view';
 import { formatLongDate, formatSessionRange, hasStarted } from '@/lib/time/zoned';
 import { getPublishedWorkshopBySlug } from '@/lib/workshops/workshops';
+import { manageLinkAction, registerAction } from './actions';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -20,9 +25,12 @@ export default async function SessionPage({ params }: Props) {
   const db = await getDb();
   const session = await getPublicSession(db, (await params).id);
   if (!session) notFound();
-  const workshop = (await getPublishedWorkshopBySlug(db, session.workshop.slug))!;
+  const [workshop, user] = await Promise.all([getPublishedWorkshopBySlug(db, session.workshop.slug), getCurrentUser()]);
+  if (!workshop) notFound();
   const startsAt = new Date(session.startsAt);
   const past = hasStarted(startsAt);
+  const availability = registrationAvailability(session);
+  const agencyNames = availability.open ? await listAgencyNamesForRegistration(db) : [];
   return (
     <article className="space-y-6">
       <header className="space-y-2">
@@ -45,7 +53,14 @@ export default async function SessionPage({ params }: Props) {
       </header>
       <dl className="card grid gap-x-6 gap-y-3 sm:grid-cols-[auto_1fr]">
         <dt className="font-semibold">When</dt>
-        <dd>{formatSessionRange(startsAt, new Date(session.endsAt), session.timeZone)}</dd>
+        <dd>
+          {formatSessionRange(startsAt, new Date(session.endsAt), session.timeZone)}
+          {session.status === 'scheduled' && (
+            <a href={`/api/v1/sessions/${session.id}/calendar.ics`} className="block text-sm" download>
+              Download .ics<span className="sr-only"> calendar file for this session</span>
+            </a>
+          )}
+        </dd>
         <dt className="font-semibold">Where</dt>
         <dd>
           {placeText(session)}
@@ -62,6 +77,11 @@ export default async function SessionPage({ params }: Props) {
         <dt className="font-semibold">Places</dt>
         <dd>
           {seatsText(session)} ({session.capacity} in all)
+          {session.waitlistCount > 0 && (
+            <span className="block text-sm text-slate-700">
+              {session.waitlistCount === 1 ? '1 person' : `${session.waitlistCount} people`} on the waitlist
+            </span>
+          )}
         </dd>
         {workshop.creditHours > 0 && (
           <>
@@ -72,8 +92,25 @@ export default async function SessionPage({ params }: Props) {
           </>
         )}
       </dl>
+      {/* Before the form: the material can be hard, and people decide with this in mind. */}
       <ContentNotice text={workshop.contentNotice} />
       {workshop.summary && <p className="text-lg text-slate-700">{workshop.summary}</p>}
+      <section aria-labelledby="register" className="card space-y-4">
+        <h2 id="register" className="text-xl font-semibold">
+          Register
+        </h2>
+        {availability.open ? (
+          <RegistrationForm
+            action={registerAction.bind(null, session.id)}
+            manageLinkAction={manageLinkAction.bind(null, session.id)}
+            defaults={{ name: user?.name ?? '', email: user?.email ?? '' }}
+            agencyNames={agencyNames}
+            partnerAgencyName={session.partnerAgency?.name ?? null}
+          />
+        ) : (
+          <p>{availability.reason}</p>
+        )}
+      </section>
     </article>
   );
 }

@@ -155,6 +155,44 @@ describe('parseSessionForm', () => {
     expect(parseSessionForm(form({ ...base, 'venue.name': 'Room\u0000 B' }), 'create').input.venue?.name).toBe('Room B');
   });
 
+  describe('reminders', () => {
+    it('reads the chosen hours before the start', () => {
+      const { input, fields } = parseSessionForm(form({ ...base, firstReminderHours: '168', secondReminderHours: '24' }), 'create');
+      expect(fields).toEqual({});
+      expect(input.firstReminderHours).toBe(168);
+      expect(input.secondReminderHours).toBe(24);
+      expect(ZSessionCreate.safeParse(input).success).toBe(true);
+    });
+
+    it('reads "off" as null, which turns that reminder off', () => {
+      const { input, fields } = parseSessionForm(form({ ...base, firstReminderHours: 'off', secondReminderHours: '2' }), 'update');
+      expect(fields).toEqual({});
+      expect(input.firstReminderHours).toBeNull();
+      expect(input.secondReminderHours).toBe(2);
+    });
+
+    it('leaves them out when the form has no such fields, so the domain keeps its default or the saved value', () => {
+      const { input } = parseSessionForm(form(base), 'create');
+      expect('firstReminderHours' in input).toBe(false);
+      expect('secondReminderHours' in input).toBe(false);
+    });
+
+    it('passes a value that is not a number to the schema, which refuses it beside the field', () => {
+      const { input } = parseSessionForm(form({ ...base, firstReminderHours: 'soon', secondReminderHours: '24' }), 'create');
+      expect(input.firstReminderHours).toBeNaN();
+      const result = ZSessionCreate.safeParse(input);
+      expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['firstReminderHours']);
+    });
+
+    it('refuses a second reminder that is not closer to the start than the first', () => {
+      for (const second of ['24', '48']) {
+        const { fields } = parseSessionForm(form({ ...base, firstReminderHours: '24', secondReminderHours: second }), 'create');
+        expect(fields.secondReminderHours, second).toMatch(/closer to the start than the first/);
+      }
+      expect(parseSessionForm(form({ ...base, firstReminderHours: 'off', secondReminderHours: '48' }), 'create').fields).toEqual({});
+    });
+  });
+
   describe('series', () => {
     it('one session is no series', () => {
       expect(parseSessionForm(form(base), 'create').repeat).toBeNull();

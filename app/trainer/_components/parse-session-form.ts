@@ -3,6 +3,7 @@ import { ZSessionCreate, ZSessionPatch } from '@/lib/sessions/schemas';
 import type { TSeriesRepeat } from '@/lib/sessions/sessions';
 import { isValidTimeZone, SkippedTimeError, wallTimeToInstant } from '@/lib/time/zoned';
 import { formNumber, formText, renameFields } from './form-data';
+import { REMINDER_OFF } from './session-form-values';
 
 export type TSessionFormMode = 'create' | 'update';
 
@@ -20,6 +21,9 @@ export type TSessionFormInput = {
   minEnrolment: number | null;
   visibility?: string;
   facilitators: { name: string; email: string }[];
+  /** Hours before the start, null for off; left out when the form has no such field (the domain's default, or unchanged). */
+  firstReminderHours?: number | null;
+  secondReminderHours?: number | null;
 };
 
 export type TParsedSessionForm = {
@@ -95,6 +99,13 @@ function readRepeat(formData: FormData): { repeat: TSeriesRepeat | null; error?:
   return { repeat: null, error: 'Choose one session, a weekly series, or chosen dates.' };
 }
 
+/** A reminder select: hours, null for off, undefined when the form did not send it; NaN for the schema to word. */
+function readReminder(formData: FormData, key: string): number | null | undefined {
+  if (!formData.has(key)) return undefined;
+  const text = formText(formData, key).trim();
+  return text === REMINDER_OFF ? null : formNumber(text);
+}
+
 /** Indexes of the co-facilitator rows the form sent (`facilitators.0.name`, ...), in order. */
 function facilitatorIndexes(formData: FormData): number[] {
   const indexes = new Set<number>();
@@ -150,6 +161,13 @@ export function parseSessionForm(formData: FormData, mode: TSessionFormMode): TP
     facilitators.push({ name, email });
   }
 
+  const firstReminderHours = readReminder(formData, 'firstReminderHours');
+  const secondReminderHours = readReminder(formData, 'secondReminderHours');
+  if (typeof firstReminderHours === 'number' && typeof secondReminderHours === 'number' && secondReminderHours >= firstReminderHours) {
+    // Two reminders at once, or the "second" before the first, is a slip: one of them is what was meant.
+    fields.secondReminderHours = 'The second reminder must come closer to the start than the first. Choose a shorter time, or turn it off.';
+  }
+
   let repeat: TSeriesRepeat | null = null;
   if (mode === 'create') {
     const read = readRepeat(formData);
@@ -171,6 +189,8 @@ export function parseSessionForm(formData: FormData, mode: TSessionFormMode): TP
     minEnrolment,
     visibility: visibility || undefined,
     facilitators,
+    ...(firstReminderHours !== undefined && { firstReminderHours }),
+    ...(secondReminderHours !== undefined && { secondReminderHours }),
   };
   return { input, repeat, facilitatorRows, fields };
 }

@@ -17,9 +17,20 @@ export type TSessionFormValues = {
   onlineUrl: string;
   partnerAgencyId: string;
   visibility: 'public' | 'unlisted';
+  /** Hours before the start as text, or 'off'. */
+  firstReminderHours: string;
+  secondReminderHours: string;
   /** Co-facilitators only: the trainer who runs the session is not typed in. */
   facilitators: { name: string; email: string }[];
 };
+
+/** The value of a reminder select that turns the reminder off. */
+export const REMINDER_OFF = 'off';
+/** What a new session gets unless the trainer chooses otherwise: 7 days and 1 day before the start. */
+export const DEFAULT_FIRST_REMINDER_HOURS = 168;
+export const DEFAULT_SECOND_REMINDER_HOURS = 24;
+
+const reminderValue = (hours: number | null) => (hours === null ? REMINDER_OFF : String(hours));
 
 export function newSessionFormValues(timeZone: string): TSessionFormValues {
   return {
@@ -37,6 +48,8 @@ export function newSessionFormValues(timeZone: string): TSessionFormValues {
     onlineUrl: '',
     partnerAgencyId: '',
     visibility: 'public',
+    firstReminderHours: String(DEFAULT_FIRST_REMINDER_HOURS),
+    secondReminderHours: String(DEFAULT_SECOND_REMINDER_HOURS),
     facilitators: [],
   };
 }
@@ -58,6 +71,8 @@ export function sessionFormValues(session: TTrainerSessionDto): TSessionFormValu
     onlineUrl: session.onlineUrl ?? '',
     partnerAgencyId: session.partnerAgency?.id ?? '',
     visibility: session.visibility,
+    firstReminderHours: reminderValue(session.firstReminderHours),
+    secondReminderHours: reminderValue(session.secondReminderHours),
     // The lead trainer is not typed in; the form edits the co-facilitators only.
     facilitators: session.facilitators.filter((f) => !f.lead).map(({ name, email }) => ({ name, email })),
   };

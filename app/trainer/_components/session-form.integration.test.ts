@@ -120,4 +120,21 @@ describe('the session form against the domain (PGlite)', () => {
     expect(sessionFormValues(updated!).facilitators).toEqual([{ name: 'Sam Lee', email: '' }]);
     expect(updated!.sequence).toBe(created!.sequence + 1);
   });
+
+  it('a new session gets reminders 7 days and 1 day before; an edit changes or turns them off, and the form shows what is saved', async () => {
+    const [created] = await submit(database, trainer, 'create', workshopId, { ...base, firstReminderHours: '168', secondReminderHours: '24' });
+    expect([created!.firstReminderHours, created!.secondReminderHours]).toEqual([168, 24]);
+    const values = sessionFormValues(created!);
+    expect([values.firstReminderHours, values.secondReminderHours]).toEqual(['168', '24']);
+    const [updated] = await submit(database, trainer, 'update', created!.id, {
+      ...base,
+      startsAt: values.startsAt,
+      registrationOpensAt: values.registrationOpensAt,
+      registrationClosesAt: values.registrationClosesAt,
+      firstReminderHours: 'off',
+      secondReminderHours: '2',
+    });
+    expect([updated!.firstReminderHours, updated!.secondReminderHours]).toEqual([null, 2]);
+    expect([sessionFormValues(updated!).firstReminderHours, sessionFormValues(updated!).secondReminderHours]).toEqual(['off', '2']);
+  });
 });

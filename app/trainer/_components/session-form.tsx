@@ -5,12 +5,36 @@ import { Field } from '@/app/_components/form/field';
 import { FormMessage } from '@/app/_components/form/form-message';
 import { SubmitButton } from '@/app/_components/form/submit-button';
 import type { TFormState } from '@/app/_lib/trainer-action';
-import type { TSessionFormValues } from './session-form-values';
+import { REMINDER_OFF, type TSessionFormValues } from './session-form-values';
 
 type TRepeat = 'once' | 'weekly' | 'dates';
 type TTextKey = Exclude<keyof TSessionFormValues, 'facilitators'>;
 
 const CO_FACILITATOR_ROWS = 3;
+
+const FIRST_REMINDER_CHOICES: [string, string][] = [
+  ['336', '14 days before'],
+  ['168', '7 days before'],
+  ['72', '3 days before'],
+  ['48', '2 days before'],
+  ['24', '1 day before'],
+  [REMINDER_OFF, 'Off'],
+];
+const SECOND_REMINDER_CHOICES: [string, string][] = [
+  ['48', '2 days before'],
+  ['24', '1 day before'],
+  ['12', '12 hours before'],
+  ['2', '2 hours before'],
+  [REMINDER_OFF, 'Off'],
+];
+
+/** The choices, plus a time set elsewhere (through the API) so that saving the form does not change it unseen. */
+function reminderChoices(choices: [string, string][], current: string): [string, string][] {
+  if (choices.some(([hours]) => hours === current) || !/^\d+$/.test(current)) return choices;
+  const hours = Number(current);
+  const label = hours % 24 === 0 ? `${hours / 24} days before` : `${hours} hours before`;
+  return [[current, label], ...choices];
+}
 
 /** aria-describedby with one more id (a group's message shown above the field). */
 function describedBy(own: string | undefined, extra: string | undefined): string | undefined {
@@ -245,6 +269,35 @@ export function SessionForm({
             error={error('registrationClosesAt')}
           >
             {(props) => <input {...props} type="datetime-local" className="field-input" defaultValue={value('registrationClosesAt')} />}
+          </Field>
+        </div>
+      </fieldset>
+
+      <fieldset className="space-y-4">
+        <legend className="mb-2 text-xl font-semibold">Reminders</legend>
+        <p className="text-slate-700">Confirmed people get each reminder by email, with the calendar invite, this long before the start.</p>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field name="firstReminderHours" label="First reminder" error={error('firstReminderHours')}>
+            {(props) => (
+              <select {...props} className="field-input" defaultValue={value('firstReminderHours')}>
+                {reminderChoices(FIRST_REMINDER_CHOICES, value('firstReminderHours')).map(([hours, label]) => (
+                  <option key={hours} value={hours}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field name="secondReminderHours" label="Second reminder" error={error('secondReminderHours')}>
+            {(props) => (
+              <select {...props} className="field-input" defaultValue={value('secondReminderHours')}>
+                {reminderChoices(SECOND_REMINDER_CHOICES, value('secondReminderHours')).map(([hours, label]) => (
+                  <option key={hours} value={hours}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            )}
           </Field>
         </div>
       </fieldset>

@@ -7,7 +7,7 @@ function Tag({ children, className }: { children: React.ReactNode; className: st
   return <span className={`rounded border px-1.5 py-0.5 text-xs font-semibold ${className}`}>{children}</span>;
 }
 
-/** A workshop's sessions for its trainer: when (in the session's zone), where, how full, and an edit link. */
+/** A workshop's sessions for its trainer: when (in the session's zone), where, how full, and links to the roster and the edit page. */
 export function SessionList({ sessions }: { sessions: (TTrainerSessionDto & { past: boolean })[] }) {
   return (
     <ul className="divide-y divide-slate-200">
@@ -34,9 +34,14 @@ export function SessionList({ sessions }: { sessions: (TTrainerSessionDto & { pa
                 {session.past && session.status === 'scheduled' && <Tag className="border-slate-400 bg-white text-slate-800">Past</Tag>}
               </p>
             </div>
-            <Link href={`/trainer/sessions/${session.id}/edit`} className="btn-secondary shrink-0 self-start">
-              Edit<span className="sr-only"> the session of {when}</span>
-            </Link>
+            <div className="flex shrink-0 flex-wrap gap-2 self-start">
+              <Link href={`/trainer/sessions/${session.id}`} className="btn-secondary">
+                Roster<span className="sr-only"> of the session of {when}</span>
+              </Link>
+              <Link href={`/trainer/sessions/${session.id}/edit`} className="btn-secondary">
+                Edit<span className="sr-only"> the session of {when}</span>
+              </Link>
+            </div>
           </li>
         );
       })}

@@ -1,8 +1,10 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import type { TFeedResetState } from '@/app/_components/calendar/feed-state';
 import { runAction, type TFormState } from '@/app/_lib/trainer-action';
 import { createApiToken, revokeApiToken } from '@/lib/api-tokens/api-tokens';
+import { feedWebUrl, resetTrainerFeed } from '@/lib/calendar-feeds/feeds';
 import { notFoundError } from '@/lib/errors/app-error';
 import { isUuid } from '@/lib/workshops/workshops';
 
@@ -28,4 +30,14 @@ export async function revokeTokenAction(_previous: TFormState, formData: FormDat
     await revokeApiToken(db, actor, id);
     revalidatePath('/trainer/settings');
   });
+}
+
+export async function resetTrainerFeedAction(_previous: TFeedResetState, formData: FormData): Promise<TFeedResetState> {
+  let links: TFeedResetState['links'];
+  const state = await runAction(formData, async (db, actor) => {
+    const webcal = await resetTrainerFeed(db, actor);
+    links = { webcal, web: feedWebUrl(webcal) };
+    return { ok: true, message: 'Done: the old link has stopped working. Subscribe again with the new link.' };
+  });
+  return links ? { ...state, links } : state;
 }

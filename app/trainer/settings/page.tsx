@@ -2,12 +2,15 @@ import { formatInTimeZone } from 'date-fns-tz';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireRole } from '@/app/_auth/require-role';
+import { FeedInstructions } from '@/app/_components/calendar/feed-instructions';
+import { FeedLinks } from '@/app/_components/calendar/feed-links';
 import { getDb } from '@/db';
 import { listApiTokens } from '@/lib/api-tokens/api-tokens';
+import { feedWebUrl, trainerFeedUrl } from '@/lib/calendar-feeds/feeds';
 import { getEnv } from '@/lib/config/env';
 import { CreateTokenForm } from './_components/create-token-form';
 import { RevokeTokenForm } from './_components/revoke-token-form';
-import { createTokenAction, revokeTokenAction } from './actions';
+import { createTokenAction, resetTrainerFeedAction, revokeTokenAction } from './actions';
 
 export const metadata: Metadata = { title: 'Settings and API' };
 
@@ -17,7 +20,9 @@ function Instant({ iso }: { iso: string }) {
 
 export default async function SettingsPage() {
   const trainer = await requireRole('trainer', '/trainer/settings');
-  const tokens = await listApiTokens(await getDb(), { id: trainer.id, role: trainer.role });
+  const db = await getDb();
+  const actor = { id: trainer.id, role: trainer.role };
+  const [tokens, feed] = await Promise.all([listApiTokens(db, actor), trainerFeedUrl(db, actor)]);
   const apiBase = `${getEnv().APP_URL.replace(/\/+$/, '')}/api/v1`;
 
   return (
@@ -30,6 +35,22 @@ export default async function SettingsPage() {
       </div>
 
       {/* Certificate settings (paper size) will be a section of their own here. */}
+
+      <section aria-labelledby="calendar-feed" className="card space-y-4">
+        <h2 id="calendar-feed" className="text-xl font-semibold">
+          Your sessions in your calendar
+        </h2>
+        <p>
+          Subscribe once and every scheduled session appears in your own calendar, with how many are confirmed, the online joining link and
+          a link to the roster. Moves and cancellations follow by themselves; sessions drop off 90 days after they end.
+        </p>
+        <FeedInstructions />
+        <FeedLinks links={{ webcal: feed, web: feedWebUrl(feed) }} action={resetTrainerFeedAction} subscribeLabel="Subscribe to “Muster: sessions I run”" />
+        <p className="text-sm text-slate-700">
+          Anyone who has this link can see every session and how full it is, but no names. Keep it to yourself; if it has been shared, reset
+          it and subscribe again.
+        </p>
+      </section>
 
       <section aria-labelledby="api" className="card space-y-6">
         <div className="space-y-3">

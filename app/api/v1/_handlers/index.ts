@@ -1,6 +1,7 @@
 import type { TApiHandle } from '../_lib/api-handler';
 import type { TOperationId } from '../_lib/routes';
 import * as agencies from './agencies';
+import { getSessionCalendar } from './calendar';
 import { getOpenApiDocument } from './openapi';
 import * as registrations from './registrations';
 import * as sessions from './sessions';
@@ -12,5 +13,6 @@ export const handlers = {
   ...sessions,
   ...agencies,
   ...registrations,
+  getSessionCalendar,
   getOpenApiDocument,
 } satisfies Record<TOperationId, TApiHandle>;

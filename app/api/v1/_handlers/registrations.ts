@@ -1,16 +1,19 @@
 import 'server-only';
 import { getEnv } from '@/lib/config/env';
-import { parseInput, unauthorizedError } from '@/lib/errors/app-error';
+import { notFoundError, parseInput, unauthorizedError } from '@/lib/errors/app-error';
 import { clientIp } from '@/lib/http/client-ip';
 import { hitRateLimit } from '@/lib/rate-limit/rate-limit';
 import { cancelRegistration as cancelDomain } from '@/lib/registrations/cancel';
 import { listRegistrationsForTrainer } from '@/lib/registrations/queries';
+import { loadPlaceSession } from '@/lib/registrations/place-session';
+import { isUuid } from '@/lib/workshops/workshops';
 import { registerForSession as registerDomain } from '@/lib/registrations/register';
 import { jsonBody, optionalActor, trainerActor, type TApiContext } from '../_lib/api-handler';
 import { ZRegistrationCancel, ZRegistrationQuery } from '../_lib/dto-schemas';
 import { param } from '../_lib/http';
 
 const RATE_WINDOW_MS = 60_000;
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
 export type TRegisterDeps = {
   /** Anonymous registrations per client IP per minute; REGISTRATION_LIMIT_PER_IP unless given (tests). */
@@ -42,7 +45,16 @@ export async function registerForSession({ db, request, params }: TApiContext, d
   // registerForSession answers 404 for an unknown session (or one of an unpublished workshop,
   // to the public) before it looks at the body.
   const sessionId = param(params, 'id');
-  const result = await registerDomain(db, actor, sessionId, await jsonBody(request), {
+  const input = await jsonBody(request).then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+  // An unreadable body is a 422, but an unknown session is a 404 first, as on every route with an id.
+  if ('error' in input) {
+    if (!(await loadPlaceSession(db, isUuid(sessionId) ? sessionId : NIL_UUID))) throw notFoundError('Session');
+    throw input.error;
+  }
+  const result = await registerDomain(db, actor, sessionId, input.value, {
     allowOutsideWindow: isTrainer,
     allowOverbook: isTrainer && overbook === '1',
   });

@@ -22,6 +22,7 @@ export const ZWorkshopDto = z.object({
   creditHours: z.number(),
   creditCategory: z.string(),
   contentNotice: z.string(),
+  whatToBring: z.string().describe('Shown in confirmation emails and reminders.'),
   status: z.enum(['draft', 'published', 'archived']),
   publishedAt: instant.nullable(),
   updatedAt: instant,

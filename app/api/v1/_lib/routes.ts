@@ -88,6 +88,16 @@ export const apiRoutes = [
     response: { status: 200, description: 'The session.', schema: 'PublicSession' },
   },
   {
+    operationId: 'getSessionCalendar', method: 'get', path: '/api/v1/sessions/{id}/calendar.ics', tag: 'Sessions', auth: 'none', pathParams: sessionId,
+    summary: 'One session as a calendar file (.ics) to import',
+    description:
+      'An iCalendar file (`text/calendar; charset=utf-8`, METHOD:PUBLISH) with one event, offered as a download named ' +
+      'after the workshop and the date. The same sessions as `GET /api/v1/sessions/{id}`, and as little about them: no ' +
+      'attendees and no online meeting link. UID `session-<id>@<app host>` and SEQUENCE stay with the session, so a ' +
+      'second import updates the first; a cancelled session comes as STATUS:CANCELLED.',
+    response: { status: 200, description: 'The calendar file (`text/calendar`), not JSON.' },
+  },
+  {
     operationId: 'updateSession', method: 'patch', path: '/api/v1/sessions/{id}', tag: 'Sessions', auth: 'bearer', pathParams: sessionId,
     summary: 'Change or cancel a session; fields left out stay as they are',
     description:

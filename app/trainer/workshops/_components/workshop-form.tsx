@@ -95,6 +95,9 @@ export function WorkshopForm({
       >
         {(props) => <textarea {...props} rows={3} maxLength={2000} className="field-input" defaultValue={value('contentNotice')} />}
       </Field>
+      <Field name="whatToBring" label="What to bring" hint="Shown in confirmation emails and reminders." error={error('whatToBring')}>
+        {(props) => <textarea {...props} rows={3} maxLength={1000} className="field-input" defaultValue={value('whatToBring')} />}
+      </Field>
       {mode === 'create' ? (
         <SubmitButton pendingText="Creating workshop…">Create workshop</SubmitButton>
       ) : (

@@ -20,6 +20,7 @@ const base = {
   creditHours: '3.5',
   creditCategory: 'POST continuing education',
   contentNotice: 'Discusses abuse.',
+  whatToBring: 'Your notebook and agency ID.',
 };
 
 describe('parseWorkshopForm', () => {
@@ -36,6 +37,7 @@ describe('parseWorkshopForm', () => {
       creditHours: 3.5,
       creditCategory: 'POST continuing education',
       contentNotice: 'Discusses abuse.',
+      whatToBring: 'Your notebook and agency ID.',
     });
     expect(ZWorkshopCreate.safeParse(input).success).toBe(true);
   });

@@ -32,6 +32,7 @@ export function parseWorkshopForm(formData: FormData): TWorkshopFormInput {
     creditHours: credit ? formNumber(credit) : 0,
     creditCategory: formText(formData, 'creditCategory'),
     contentNotice: formText(formData, 'contentNotice'),
+    whatToBring: formText(formData, 'whatToBring'),
   };
 }
 

@@ -13,6 +13,7 @@ export type TWorkshopFormValues = {
   creditHours: string;
   creditCategory: string;
   contentNotice: string;
+  whatToBring: string;
 };
 
 export const EMPTY_WORKSHOP: TWorkshopFormValues = {
@@ -27,6 +28,7 @@ export const EMPTY_WORKSHOP: TWorkshopFormValues = {
   creditHours: '',
   creditCategory: '',
   contentNotice: '',
+  whatToBring: '',
 };
 
 export function workshopFormValues(workshop: TWorkshopDto): TWorkshopFormValues {
@@ -42,5 +44,6 @@ export function workshopFormValues(workshop: TWorkshopDto): TWorkshopFormValues 
     creditHours: workshop.creditHours ? String(workshop.creditHours) : '',
     creditCategory: workshop.creditCategory,
     contentNotice: workshop.contentNotice,
+    whatToBring: workshop.whatToBring,
   };
 }

@@ -1,0 +1,38 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import type { TRegistrationOutcome } from '@/app/sessions/[id]/registration-steps';
+
+/** Replaces the form once a place is taken; focus moves here so the result is heard and seen first. */
+export function RegistrationConfirmation({ outcome }: { outcome: TRegistrationOutcome }) {
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    panel.current?.focus();
+  }, []);
+  const confirmed = outcome.status === 'confirmed';
+  return (
+    <div
+      ref={panel}
+      tabIndex={-1}
+      role="status"
+      className={
+        confirmed
+          ? 'space-y-2 rounded-md border border-green-300 bg-green-50 p-4 text-green-950'
+          : 'space-y-2 rounded-md border border-amber-300 bg-amber-50 p-4 text-amber-950'
+      }
+    >
+      {outcome.status === 'confirmed' ? (
+        <p className="font-semibold">
+          {"You're booked. We've emailed "}
+          <span className="break-all">{outcome.email}</span>
+          {' a confirmation with a calendar invite.'}
+        </p>
+      ) : (
+        <p className="font-semibold">
+          {`The session is full. You are number ${outcome.waitlistPosition} on the waitlist; we'll email you if a place frees.`}
+        </p>
+      )}
+      <p>{'The email has a link to manage your place: use it to cancel or to move to another session.'}</p>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Field } from '@/app/_components/form/field';
+import { FormMessage } from '@/app/_components/form/form-message';
+import { SubmitButton } from '@/app/_components/form/submit-button';
+import type { TManageLinkState, TRegisterFormState } from '@/app/sessions/[id]/registration-steps';
+import { ManageLinkOffer } from './manage-link-offer';
+import { RegistrationConfirmation } from './registration-confirmation';
+
+type TRegistrationFormProps = {
+  action: (state: TRegisterFormState, formData: FormData) => Promise<TRegisterFormState>;
+  manageLinkAction: (state: TManageLinkState, formData: FormData) => Promise<TManageLinkState>;
+  /** Filled in for a signed-in person. */
+  defaults: { name: string; email: string };
+  agencyNames: string[];
+  /** The partner agency of a joint session, whose coordinator sees its part of the roster. */
+  partnerAgencyName: string | null;
+};
+
+/** The public registration form: no account needed, a few fields, and what the data is for. */
+export function RegistrationForm({ action, manageLinkAction, defaults, agencyNames, partnerAgencyName }: TRegistrationFormProps) {
+  const [state, formAction] = useActionState(action, {});
+  if (state.outcome) return <RegistrationConfirmation outcome={state.outcome} />;
+  const value = (key: string, fallback = '') => state.values?.[key] ?? fallback;
+  const error = (key: string) => state.fields?.[key];
+  return (
+    <div className="space-y-4">
+      {state.alreadyRegistered ? (
+        <ManageLinkOffer key={state.alreadyRegistered} email={state.alreadyRegistered} action={manageLinkAction} />
+      ) : (
+        <FormMessage state={state} />
+      )}
+      <form action={formAction} noValidate className="space-y-4">
+        <p className="text-sm text-slate-700">No account or password needed.</p>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field name="name" label="Full name" error={error('name')}>
+            {(props) => <input {...props} type="text" required maxLength={200} autoComplete="name" className="field-input" defaultValue={value('name', defaults.name)} />}
+          </Field>
+          <Field name="email" label="Email" hint="Your confirmation and calendar invite go here." error={error('email')}>
+            {(props) => (
+              <input
+                {...props}
+                type="email"
+                inputMode="email"
+                required
+                maxLength={320}
+                autoComplete="email"
+                spellCheck={false}
+                className="field-input"
+                defaultValue={value('email', defaults.email)}
+              />
+            )}
+          </Field>
+          <Field name="agency" label="Agency" hint="Choose a partner agency from the list, or type yours." error={error('agency')}>
+            {(props) => (
+              <>
+                <input {...props} type="text" list="partner-agencies" maxLength={200} autoComplete="organization" className="field-input" defaultValue={value('agency')} />
+                <datalist id="partner-agencies">
+                  {agencyNames.map((name) => (
+                    <option key={name} value={name} />
+                  ))}
+                </datalist>
+              </>
+            )}
+          </Field>
+          <Field name="badgeNumber" label="Badge or staff number (optional)" error={error('badgeNumber')}>
+            {(props) => <input {...props} type="text" maxLength={50} autoComplete="off" className="field-input" defaultValue={value('badgeNumber')} />}
+          </Field>
+          <Field name="role" label="Role or rank (optional)" hint="For example “Detective Sergeant”." error={error('role')}>
+            {(props) => <input {...props} type="text" maxLength={100} autoComplete="organization-title" className="field-input" defaultValue={value('role')} />}
+          </Field>
+        </div>
+        <Field
+          name="accessNeeds"
+          label="Access needs (optional)"
+          hint="Anything that would help you take part, such as step-free access or a hearing loop. Visible only to the trainers."
+          error={error('accessNeeds')}
+        >
+          {(props) => <textarea {...props} rows={3} maxLength={2000} className="field-input" defaultValue={value('accessNeeds')} />}
+        </Field>
+        <p id="registration-consent" className="text-sm text-slate-700">
+          By registering you agree that Muster uses these details for your registration, the emails about this session, attendance records
+          and certificates.{' '}
+          {partnerAgencyName
+            ? `They are shared with the trainers and, as this is a joint session, with ${partnerAgencyName}’s training coordinator.`
+            : 'They are shared with the trainers of this session.'}
+        </p>
+        <SubmitButton pendingText="Registering…">Register</SubmitButton>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,168 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '@/db';
+import { mailOutbox, registrations, trainingSessions, workshops } from '@/db/schema';
+import { ensureTrainer } from '@/lib/api-tokens/api-tokens';
+import type { TActor } from '@/lib/auth/actor';
+import { hitRateLimit } from '@/lib/rate-limit/rate-limit';
+import { createTestDatabase, testDrivers, type TestDatabase } from '@/test/databases';
+import { requestManageLink, submitRegistration, type TRequestContext } from './registration-steps';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.set(key, value);
+  return data;
+}
+
+describe.each(testDrivers)('registration form steps on %s', (driver) => {
+  let database: TestDatabase;
+  let db: Db;
+  let trainer: TActor;
+  let workshopId: string;
+  let ipCounter = 0;
+
+  /** A stranger from an address of their own, so only the limit tests meet the limit. */
+  const stranger = (extra: Partial<TRequestContext> = {}): TRequestContext => ({ actor: null, ip: `10.1.0.${++ipCounter}`, limitPerIp: 20, ...extra });
+
+  async function createSession(values: Partial<typeof trainingSessions.$inferInsert> = {}): Promise<string> {
+    const startsAt = new Date(Date.now() + 20 * DAY);
+    const [row] = await db
+      .insert(trainingSessions)
+      .values({
+        workshopId,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 3 * 60 * 60 * 1000),
+        timeZone: 'America/Chicago',
+        venueName: 'Training Room 2',
+        capacity: 20,
+        registrationOpensAt: new Date(Date.now() - DAY),
+        registrationClosesAt: startsAt,
+        ...values,
+      })
+      .returning({ id: trainingSessions.id });
+    return row!.id;
+  }
+
+  const rowsIn = (sessionId: string) => db.select().from(registrations).where(eq(registrations.sessionId, sessionId));
+
+  beforeAll(async () => {
+    database = await createTestDatabase(driver);
+    db = database.db;
+    trainer = await ensureTrainer(db, 'trainer@example.org');
+    const [w] = await db
+      .insert(workshops)
+      .values({ slug: 'trauma-informed-care', title: 'Trauma-informed care', status: 'published' })
+      .returning({ id: workshops.id });
+    workshopId = w!.id;
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  describe('submitRegistration', () => {
+    it('books a seat and says so with the address the confirmation goes to', async () => {
+      const sessionId = await createSession();
+      const state = await submitRegistration(
+        db,
+        stranger(),
+        sessionId,
+        form({ name: 'Dana Reyes', email: ' Dana.Reyes@Example.org ', agency: 'Riverside PD', badgeNumber: '77', role: 'Sergeant', accessNeeds: 'Hearing loop' }),
+      );
+      expect(state).toEqual({ ok: true, outcome: { status: 'confirmed', email: 'dana.reyes@example.org' } });
+      const [row] = await rowsIn(sessionId);
+      expect(row).toMatchObject({
+        name: 'Dana Reyes',
+        email: 'dana.reyes@example.org',
+        agency: 'Riverside PD',
+        badgeNumber: '77',
+        role: 'Sergeant',
+        accessNeeds: 'Hearing loop',
+        status: 'confirmed',
+      });
+    });
+
+    it('puts the next person on the waitlist with their number', async () => {
+      const sessionId = await createSession({ capacity: 1 });
+      await submitRegistration(db, stranger(), sessionId, form({ name: 'First', email: 'first@example.org' }));
+      await submitRegistration(db, stranger(), sessionId, form({ name: 'Second', email: 'second@example.org' }));
+      const third = await submitRegistration(db, stranger(), sessionId, form({ name: 'Third', email: 'third@example.org' }));
+      expect(third.outcome).toEqual({ status: 'waitlisted', email: 'third@example.org', waitlistPosition: 2 });
+    });
+
+    it('refuses bad input with messages beside the fields and keeps what was typed', async () => {
+      const sessionId = await createSession();
+      const typed = { name: '', email: 'not-an-email', agency: 'Riverside PD', badgeNumber: '', role: 'Detective', accessNeeds: 'Large print' };
+      const state = await submitRegistration(db, stranger(), sessionId, form(typed));
+      expect(state.outcome).toBeUndefined();
+      expect(state.fields).toEqual({ name: 'Enter your name.', email: 'Enter a valid email address.' });
+      expect(state.values).toEqual(typed);
+      expect(await rowsIn(sessionId)).toHaveLength(0);
+    });
+
+    it('says an address already has a place, offers its link, and creates nothing', async () => {
+      const sessionId = await createSession();
+      await submitRegistration(db, stranger(), sessionId, form({ name: 'Sam Okafor', email: 'sam@example.org' }));
+      const again = await submitRegistration(db, stranger(), sessionId, form({ name: 'Sam O.', email: 'SAM@example.org' }));
+      expect(again.alreadyRegistered).toBe('SAM@example.org');
+      expect(again.fields?.email).toMatch(/already has a place/);
+      expect(again.values).toMatchObject({ name: 'Sam O.', email: 'SAM@example.org' });
+      expect(await rowsIn(sessionId)).toHaveLength(1);
+    });
+
+    it('refuses a closed or cancelled session in words', async () => {
+      const closed = await createSession({ registrationClosesAt: new Date(Date.now() - 1000) });
+      const cancelled = await createSession({ status: 'cancelled' });
+      const one = await submitRegistration(db, stranger(), closed, form({ name: 'Late', email: 'late@example.org' }));
+      const two = await submitRegistration(db, stranger(), cancelled, form({ name: 'Late', email: 'late@example.org' }));
+      expect(one.error).toBe('Registration for this session is closed.');
+      expect(two.error).toBe('This session has been cancelled.');
+      expect([...(await rowsIn(closed)), ...(await rowsIn(cancelled))]).toHaveLength(0);
+    });
+
+    it('limits registrations per client address, on the same budget as the API', async () => {
+      const sessionId = await createSession();
+      const ip = '192.0.2.50';
+      const context: TRequestContext = { actor: null, ip, limitPerIp: 3 };
+      // The JSON API counts under the same key: a hit there is one less here.
+      await hitRateLimit(db, `register:ip:${ip}`, { limit: 3, windowMs: 60_000 });
+      expect((await submitRegistration(db, context, sessionId, form({ name: 'A', email: 'a@example.org' }))).outcome?.status).toBe('confirmed');
+      expect((await submitRegistration(db, context, sessionId, form({ name: 'B', email: 'b@example.org' }))).outcome?.status).toBe('confirmed');
+      const limited = await submitRegistration(db, context, sessionId, form({ name: 'C', email: 'c@example.org' }));
+      expect(limited.error).toBe('Too many registrations from your network. Please try again in a minute.');
+      expect(limited.values).toMatchObject({ name: 'C', email: 'c@example.org' });
+      expect((await rowsIn(sessionId)).map((r) => r.email).sort()).toEqual(['a@example.org', 'b@example.org']);
+
+      // Another address has its own budget; a trainer is not limited.
+      expect((await submitRegistration(db, { ...context, ip: '192.0.2.51' }, sessionId, form({ name: 'D', email: 'd@example.org' }))).outcome).toBeDefined();
+      expect((await submitRegistration(db, { ...context, actor: trainer }, sessionId, form({ name: 'E', email: 'e@example.org' }))).outcome).toBeDefined();
+    });
+  });
+
+  describe('requestManageLink', () => {
+    const linkMail = (to: string) =>
+      db.select().from(mailOutbox).where(and(eq(mailOutbox.toAddress, to), eq(mailOutbox.template, 'registration-manage-link')));
+
+    it('answers the same for any address, and emails the link only to one with a place', async () => {
+      const sessionId = await createSession();
+      await submitRegistration(db, stranger(), sessionId, form({ name: 'Lee Park', email: 'lee.park@example.org' }));
+
+      const known = await requestManageLink(db, stranger(), sessionId, form({ email: 'Lee.Park@example.org' }));
+      const unknown = await requestManageLink(db, stranger(), sessionId, form({ email: 'nobody@example.org' }));
+      expect(known).toEqual({ ok: true, sent: true, message: "If that address has a place, we've sent its manage link." });
+      expect(unknown).toEqual(known);
+      expect(await linkMail('lee.park@example.org')).toHaveLength(1);
+      expect(await linkMail('nobody@example.org')).toHaveLength(0);
+    });
+
+    it('is limited per client address', async () => {
+      const sessionId = await createSession();
+      const context: TRequestContext = { actor: null, ip: '192.0.2.80', limitPerIp: 1 };
+      expect((await requestManageLink(db, context, sessionId, form({ email: 'x@example.org' }))).sent).toBe(true);
+      const limited = await requestManageLink(db, context, sessionId, form({ email: 'x@example.org' }));
+      expect(limited.sent).toBeUndefined();
+      expect(limited.error).toMatch(/^Too many requests from your network/);
+    });
+  });
+});

@@ -1,0 +1,86 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Field } from '@/app/_components/form/field';
+import { FormMessage } from '@/app/_components/form/form-message';
+import { SubmitButton } from '@/app/_components/form/submit-button';
+import type { TFormState } from '@/app/_lib/trainer-action';
+
+type TKey = 'name' | 'email' | 'agency' | 'badgeNumber' | 'role' | 'accessNeeds';
+
+/** A walk-in or a late addition, registered by the trainer. */
+export function AddPersonForm({
+  action,
+  agencies,
+}: {
+  action: (state: TFormState, formData: FormData) => Promise<TFormState>;
+  /** Partner agencies' names, offered while typing. */
+  agencies: string[];
+}) {
+  const [state, formAction] = useActionState(action, {});
+  const value = (key: TKey) => state.values?.[key] ?? '';
+  const error = (key: TKey) => state.fields?.[key];
+  return (
+    <form action={formAction} noValidate className="space-y-4">
+      <FormMessage state={state} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field name="name" label="Full name" error={error('name')}>
+          {(props) => <input {...props} type="text" required maxLength={200} autoComplete="off" className="field-input" defaultValue={value('name')} />}
+        </Field>
+        <Field name="email" label="Email" hint="Their confirmation and calendar invite go here." error={error('email')}>
+          {(props) => (
+            <input
+              {...props}
+              type="email"
+              required
+              inputMode="email"
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
+              className="field-input"
+              defaultValue={value('email')}
+            />
+          )}
+        </Field>
+        <Field name="agency" label="Agency (optional)" hint="Choose a partner agency or type another." error={error('agency')}>
+          {(props) => (
+            <>
+              <input {...props} type="text" list="walk-in-agencies" maxLength={200} autoComplete="off" className="field-input" defaultValue={value('agency')} />
+              <datalist id="walk-in-agencies">
+                {agencies.map((agency) => (
+                  <option key={agency} value={agency} />
+                ))}
+              </datalist>
+            </>
+          )}
+        </Field>
+        <Field name="badgeNumber" label="Badge or staff number (optional)" error={error('badgeNumber')}>
+          {(props) => <input {...props} type="text" maxLength={50} autoComplete="off" className="field-input" defaultValue={value('badgeNumber')} />}
+        </Field>
+        <Field name="role" label="Role or rank (optional)" error={error('role')}>
+          {(props) => <input {...props} type="text" maxLength={100} autoComplete="off" className="field-input" defaultValue={value('role')} />}
+        </Field>
+      </div>
+      <Field name="accessNeeds" label="Access needs (optional)" hint="Seen only by trainers." error={error('accessNeeds')}>
+        {(props) => <textarea {...props} rows={2} maxLength={2000} className="field-input" defaultValue={value('accessNeeds')} />}
+      </Field>
+      <div className="space-y-1">
+        <label className="flex min-h-11 items-start gap-3">
+          <input
+            type="checkbox"
+            name="overbook"
+            value="1"
+            defaultChecked={state.values?.overbook === '1'}
+            aria-describedby="overbook-hint"
+            className="mt-1 size-5 shrink-0"
+          />
+          <span>Confirm even if the session is full (over capacity)</span>
+        </label>
+        <p id="overbook-hint" className="text-sm text-slate-700">
+          Without this, a full session puts them on the waitlist.
+        </p>
+      </div>
+      <SubmitButton pendingText="Adding…">Add person</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,223 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireRole } from '@/app/_auth/require-role';
+import { placeText } from '@/app/_components/catalogue/session-line';
+import { orNotFound } from '@/app/trainer/_components/or-not-found';
+import { getDb } from '@/db';
+import { listAgencies } from '@/lib/agencies/agencies';
+import { listRegistrationsForTrainer, type TRosterEntryDto } from '@/lib/registrations/queries';
+import { fillText, groupRoster } from '@/lib/roster/roster';
+import { getSessionForTrainer } from '@/lib/sessions/sessions';
+import { formatSessionRange, hasStarted } from '@/lib/time/zoned';
+import { readRosterNotice, type TRosterNoticeParams } from './_lib/notice';
+import { AddPersonForm } from './_components/add-person-form';
+import { AnnounceForm } from './_components/announce-form';
+import { CancelSessionForm } from './_components/cancel-session-form';
+import { PromoteForm } from './_components/promote-form';
+import { RemoveForm } from './_components/remove-form';
+import { RosterPerson } from './_components/roster-person';
+import { addPersonAction, announceAction, cancelSessionAction, promoteAction, removeAction } from './actions';
+
+export const metadata: Metadata = { title: 'Session roster' };
+
+type TProps = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function statusText(session: { status: string; startsAt: string; endsAt: string }): string {
+  if (session.status === 'cancelled') return 'Cancelled';
+  if (hasStarted(session.endsAt)) return 'Finished';
+  if (hasStarted(session.startsAt)) return 'In progress';
+  return 'Scheduled';
+}
+
+/** What the last action did, in words, with people named from the roster (the URL holds only ids). */
+function noticeText(notice: TRosterNoticeParams, entries: TRosterEntryDto[]): string {
+  const nameOf = (id: string | null) => entries.find((entry) => entry.id === id)?.name;
+  const who = nameOf(notice.who);
+  if (notice.notice === 'session-cancelled') return 'The session is cancelled. Everyone registered has been emailed.';
+  if (notice.notice === 'promoted') return `${who ?? 'They'} ${who ? 'is' : 'are'} confirmed and ${who ? 'has' : 'have'} been sent the calendar invite.`;
+  const movedUp = notice.movedUp.map(nameOf).filter((name): name is string => !!name);
+  const removed = `${who ? `${who}’s` : 'The'} place is cancelled, and they have been emailed.`;
+  return movedUp.length > 0 ? `${removed} ${movedUp.join(', ')} moved up from the waitlist and ${movedUp.length === 1 ? 'has' : 'have'} been sent the invite.` : removed;
+}
+
+function Section({ id, title, count, empty, children }: { id: string; title: string; count: number; empty: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="card">
+      <h2 id={id} className="text-xl font-semibold">
+        {title} <span className="font-normal text-slate-700">({count})</span>
+      </h2>
+      {count === 0 ? <p className="mt-2 text-slate-700">{empty}</p> : children}
+    </section>
+  );
+}
+
+export default async function SessionRosterPage({ params, searchParams }: TProps) {
+  const { id } = await params;
+  const trainer = await requireRole('trainer', `/trainer/sessions/${encodeURIComponent(id)}`);
+  const actor = { id: trainer.id, role: trainer.role };
+  const db = await getDb();
+  const session = await orNotFound(getSessionForTrainer(db, actor, id));
+  const [entries, agencies] = await Promise.all([listRegistrationsForTrainer(db, actor, session.id), listAgencies(db, actor)]);
+  const roster = groupRoster(entries);
+  const notice = readRosterNotice(await searchParams);
+  const when = formatSessionRange(new Date(session.startsAt), new Date(session.endsAt), session.timeZone);
+  const open = session.status === 'scheduled';
+  const place = `${placeText(session)}${session.venue && session.online ? ' and online' : ''}`;
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-3">
+        <p>
+          <Link href={`/trainer/workshops/${session.workshop.id}`}>{session.workshop.title}: all sessions</Link>
+        </p>
+        <h1 className="text-3xl font-bold break-words">{session.workshop.title}</h1>
+        <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
+          <dt className="font-semibold">When</dt>
+          <dd>{when}</dd>
+          <dt className="font-semibold">Where</dt>
+          <dd className="break-words">
+            {place}
+            {session.onlineUrl && (
+              <>
+                {' · '}
+                <a href={session.onlineUrl} className="break-all">
+                  meeting link
+                </a>
+              </>
+            )}
+          </dd>
+          <dt className="font-semibold">Status</dt>
+          <dd>{statusText(session)}</dd>
+          <dt className="font-semibold">Fill</dt>
+          <dd>{fillText(session)}</dd>
+        </dl>
+        <nav aria-label="Session" className="flex flex-wrap gap-3">
+          <Link href={`/trainer/sessions/${session.id}/edit`} className="btn-secondary">
+            Edit session
+          </Link>
+          <Link href={`/sessions/${session.id}`} className="btn-secondary">
+            Public page
+          </Link>
+        </nav>
+      </div>
+
+      {notice && (
+        <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-green-900">
+          {noticeText(notice, entries)}
+        </p>
+      )}
+      {!open && (
+        <p className="rounded-md border border-red-300 bg-red-50 p-3 font-semibold text-red-900">
+          This session is cancelled: nobody can be added, promoted or messaged.
+        </p>
+      )}
+
+      <Section id="confirmed" title="Confirmed" count={roster.confirmed.length} empty="Nobody is confirmed yet.">
+        <ul className="divide-y divide-slate-200">
+          {roster.confirmed.map((person) => (
+            <li key={person.id}>
+              <RosterPerson
+                person={person}
+                timeZone={session.timeZone}
+                actions={open && <RemoveForm action={removeAction.bind(null, session.id)} registrationId={person.id} name={person.name} confirmed />}
+              />
+            </li>
+          ))}
+        </ul>
+      </Section>
+
+      {roster.pendingApproval.length > 0 && (
+        <Section id="pending" title="Awaiting approval" count={roster.pendingApproval.length} empty="">
+          <ul className="divide-y divide-slate-200">
+            {roster.pendingApproval.map((person) => (
+              <li key={person.id}>
+                <RosterPerson person={person} timeZone={session.timeZone} />
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+
+      <Section id="waitlist" title="Waitlist" count={roster.waitlist.length} empty="Nobody is waiting.">
+        <p className="mt-1 text-slate-700">In line order: when a seat frees, the first person gets it by themselves.</p>
+        <ol className="divide-y divide-slate-200">
+          {roster.waitlist.map((person) => (
+            <li key={person.id}>
+              <RosterPerson
+                person={person}
+                timeZone={session.timeZone}
+                actions={
+                  open && (
+                    <>
+                      <PromoteForm action={promoteAction.bind(null, session.id)} registrationId={person.id} name={person.name} />
+                      <RemoveForm action={removeAction.bind(null, session.id)} registrationId={person.id} name={person.name} confirmed={false} />
+                    </>
+                  )
+                }
+              />
+            </li>
+          ))}
+        </ol>
+      </Section>
+
+      <Section id="cancelled" title="Cancelled" count={roster.cancelled.length} empty="Nobody has cancelled.">
+        <ul className="divide-y divide-slate-200">
+          {roster.cancelled.map((person) => (
+            <li key={person.id}>
+              <RosterPerson person={person} timeZone={session.timeZone} />
+            </li>
+          ))}
+        </ul>
+      </Section>
+
+      {open && (
+        <>
+          <section aria-labelledby="add-person" className="card space-y-3">
+            <h2 id="add-person" className="text-xl font-semibold">
+              Add a person
+            </h2>
+            <p className="text-slate-700">
+              For walk-ins and late additions: you can add people outside the registration window. They get the same emails as anyone who registers.
+            </p>
+            <AddPersonForm action={addPersonAction.bind(null, session.id)} agencies={agencies.map((agency) => agency.name)} />
+          </section>
+
+          <section aria-labelledby="announce" className="card space-y-3">
+            <h2 id="announce" className="text-xl font-semibold">
+              Message everyone confirmed
+            </h2>
+            {roster.confirmed.length === 0 ? (
+              <p className="text-slate-700">Nobody is confirmed yet, so there is nobody to message.</p>
+            ) : (
+              <>
+                <p className="text-slate-700">An email to the confirmed people only, not to the waitlist.</p>
+                <AnnounceForm action={announceAction.bind(null, session.id)} recipients={roster.confirmed.length} />
+              </>
+            )}
+          </section>
+        </>
+      )}
+
+      <section aria-labelledby="export" className="card space-y-3">
+        <h2 id="export" className="text-xl font-semibold">
+          Download the roster
+        </h2>
+        <p className="text-slate-700">
+          A spreadsheet (CSV) of everyone above, access needs included. Keep it safe and delete it when done; each download is recorded.
+        </p>
+        <a href={`/trainer/sessions/${session.id}/roster.csv`} className="btn-secondary" download>
+          Download CSV<span className="sr-only"> of the roster</span>
+        </a>
+      </section>
+
+      {open && (
+        <section aria-labelledby="cancel-session" className="card space-y-3 border-red-200">
+          <h2 id="cancel-session" className="text-xl font-semibold">
+            Cancel the session
+          </h2>
+          <CancelSessionForm action={cancelSessionAction.bind(null, session.id)} confirmed={session.confirmedCount} waiting={session.waitlistCount} />
+        </section>
+      )}
+    </div>
+  );
+}
