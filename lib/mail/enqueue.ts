@@ -29,12 +29,10 @@ export async function enqueueMail<T extends TMailTemplateName>(tx: Db, message: 
   return { id: id! };
 }
 
-/** Queues several emails with one statement (a confirmation and its reminders, say). */
-export async function enqueueMails(tx: Db, messages: readonly TMailMessage[]): Promise<string[]> {
-  if (messages.length === 0) return [];
+/** The outbox rows for some messages, ready to insert (by enqueueMails, or inside a larger statement). */
+export function outboxRows(messages: readonly TMailMessage[], now = new Date()) {
   const host = appHost();
-  const now = new Date();
-  const rows = messages.map((message) => {
+  return messages.map((message) => {
     const id = randomUUID();
     const subject = (mailSubjects[message.template] as (props: unknown) => string)(message.props);
     return {
@@ -51,10 +49,21 @@ export async function enqueueMails(tx: Db, messages: readonly TMailMessage[]): P
       registrationId: message.registrationId ?? null,
     };
   });
-  // A statement holds at most 65,535 parameters; a large session's reschedule is split up.
-  for (let start = 0; start < rows.length; start += 1000) await tx.insert(mailOutbox).values(rows.slice(start, start + 1000));
+}
+
+/** Nudges the worker for rows that are due now; call once they are committed (or about to be). */
+export function wakeForDue(rows: readonly { dueAt: Date }[]) {
   // The rows are visible only after the caller commits, a moment from now; a wake that comes too
   // early finds nothing and the worker's regular poll delivers them instead.
   if (rows.some((row) => row.dueAt.getTime() <= Date.now())) setTimeout(wakeMailWorker, 25).unref();
+}
+
+/** Queues several emails with one statement (a confirmation and its reminders, say). */
+export async function enqueueMails(tx: Db, messages: readonly TMailMessage[]): Promise<string[]> {
+  if (messages.length === 0) return [];
+  const rows = outboxRows(messages);
+  // A statement holds at most 65,535 parameters; a large session's reschedule is split up.
+  for (let start = 0; start < rows.length; start += 1000) await tx.insert(mailOutbox).values(rows.slice(start, start + 1000));
+  wakeForDue(rows);
   return rows.map((row) => row.id);
 }

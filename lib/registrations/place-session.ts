@@ -1,16 +1,35 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { trainingSessions, workshops, type TTrainingSession } from '@/db/schema';
+import { registrations, trainingSessions, workshops, type TTrainingSession } from '@/db/schema';
 import type { TPlaceSession } from './messages';
 
-export type TLoadedSession = TTrainingSession & { workshopTitle: string; workshopSlug: string; whatToBring: string; workshopStatus: string };
+export type TLoadedSession = TTrainingSession & {
+  workshopTitle: string;
+  workshopSlug: string;
+  whatToBring: string;
+  workshopStatus: string;
+  /** With `activeEmail`: whether that address already holds a place in the session. */
+  emailActive: boolean;
+};
 
 /**
  * A session with the workshop fields its emails need. With `lock`, the session row is locked
  * for the rest of the transaction: every change to its places queues behind it, across instances.
  */
-export async function loadPlaceSession(db: Db, sessionId: string, options: { lock?: boolean } = {}): Promise<TLoadedSession | undefined> {
+export async function loadPlaceSession(
+  db: Db,
+  sessionId: string,
+  options: { lock?: boolean; activeEmail?: string } = {},
+): Promise<TLoadedSession | undefined> {
+  const r = registrations;
+  // Asked in the same query so registering costs one round trip before its statement, not two.
+  const emailActive = options.activeEmail
+    ? sql<boolean>`exists (${db
+        .select({ one: sql`1` })
+        .from(r)
+        .where(and(eq(r.sessionId, trainingSessions.id), eq(r.email, options.activeEmail), ne(r.status, 'cancelled')))})`
+    : sql<boolean>`false`;
   const query = db
     .select({
       session: trainingSessions,
@@ -18,12 +37,22 @@ export async function loadPlaceSession(db: Db, sessionId: string, options: { loc
       workshopSlug: workshops.slug,
       whatToBring: workshops.whatToBring,
       workshopStatus: workshops.status,
+      emailActive,
     })
     .from(trainingSessions)
     .innerJoin(workshops, eq(workshops.id, trainingSessions.workshopId))
     .where(eq(trainingSessions.id, sessionId));
   const [row] = options.lock ? await query.for('update', { of: trainingSessions }) : await query;
-  return row && { ...row.session, workshopTitle: row.workshopTitle, workshopSlug: row.workshopSlug, whatToBring: row.whatToBring, workshopStatus: row.workshopStatus };
+  return (
+    row && {
+      ...row.session,
+      workshopTitle: row.workshopTitle,
+      workshopSlug: row.workshopSlug,
+      whatToBring: row.whatToBring,
+      workshopStatus: row.workshopStatus,
+      emailActive: Boolean(row.emailActive),
+    }
+  );
 }
 
 export type { TPlaceSession };

@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, gte, lt, ne, or, sql } from 'drizzle-orm';
+import { and, eq, gt, gte, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { registrations, trainingSessions } from '@/db/schema';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
@@ -9,6 +9,7 @@ import { enqueueMails } from '@/lib/mail/enqueue';
 import { isUuid } from '@/lib/workshops/workshops';
 import { isUniqueViolation } from './db-errors';
 import { confirmationMessages, waitlistMessage, type TPlaceSession } from './messages';
+import { confirmInOneStatement } from './one-statement-seat';
 import { loadPlaceSession } from './place-session';
 import { ZRegistrationInput, type TRegistrationInput } from './schemas';
 import { manageTokenFor } from './tokens';
@@ -34,15 +35,6 @@ export const alreadyRegisteredError = () =>
 
 export const sessionCancelledError = () => new AppError('session_cancelled', 'This session has been cancelled.', 409);
 export const registrationClosedError = () => new AppError('registration_closed', 'Registration for this session is closed.', 409);
-
-async function emailIsActive(db: Db, sessionId: string, email: string): Promise<boolean> {
-  const rows = await db
-    .select({ id: registrations.id })
-    .from(registrations)
-    .where(and(eq(registrations.sessionId, sessionId), eq(registrations.email, email), ne(registrations.status, 'cancelled')))
-    .limit(1);
-  return rows.length > 0;
-}
 
 /** What the place-taking statements answer: the session as it is once its row is locked. */
 const lockedColumns = {
@@ -152,18 +144,23 @@ export async function registerForSession(
   const now = options.now ?? new Date();
   const isTrainer = actor?.role === 'trainer';
 
-  // The session is looked up before the input is read: an unknown session is a 404 whatever the body.
   if (!isUuid(sessionId)) throw notFoundError('Session');
-  const session = await loadPlaceSession(db, sessionId);
-  // Sessions of unpublished workshops are not offered to the public.
+  const parsed = ZRegistrationInput.safeParse(input);
+  const session = await loadPlaceSession(db, sessionId, { activeEmail: parsed.data?.email });
+  // An unknown session is a 404 whatever the body; sessions of unpublished workshops are not
+  // offered to the public.
   if (!session || (session.workshopStatus !== 'published' && !isTrainer)) throw notFoundError('Session');
-  const data = parseInput(ZRegistrationInput, input);
+  const data = parsed.success ? parsed.data : parseInput(ZRegistrationInput, input);
   if (session.status === 'cancelled') throw sessionCancelledError();
   const inWindow = now >= session.registrationOpensAt && now < session.registrationClosesAt && now < session.startsAt;
   if (!inWindow && !(options.allowOutsideWindow && isTrainer)) throw registrationClosedError();
-  if (await emailIsActive(db, sessionId, data.email)) throw alreadyRegisteredError();
+  if (session.emailActive) throw alreadyRegisteredError();
 
   try {
+    if (!options.allowOverbook) {
+      const seated = await confirmInOneStatement(db, session, data, now);
+      if (seated) return { id: seated.id, status: 'confirmed', manageToken: seated.manageToken };
+    }
     return await db.transaction(async (tx) => {
       const place = await takePlace(tx, sessionId, Boolean(options.allowOverbook));
       if (!place) throw sessionCancelledError();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, like, ne } from 'drizzle-orm';
+import { and, eq, inArray, like, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { mailOutbox, registrations, trainingSessions, users, workshops } from '@/db/schema';
@@ -185,8 +185,30 @@ describe.each(testDrivers)('registrations on %s', (driver) => {
     });
   });
 
-  it('leaves no registration, no mail and no taken seat when the transaction rolls back', async () => {
+  it('leaves no registration, no mail and no taken seat when the one-statement seat fails at its last step', async () => {
     const sessionId = await createSessionRow({ capacity: 5 });
+    // A real failure inside the statement: the outbox refuses this address, after the seat and the
+    // registration were written by the same statement.
+    await db.execute(sql`
+      create or replace function refuse_rollback_mail() returns trigger language plpgsql as $$
+      begin
+        if new.to_address = 'rollback-one@example.org' then raise exception 'outbox refused'; end if;
+        return new;
+      end $$`);
+    await db.execute(sql`create trigger refuse_rollback_mail before insert on mail_outbox for each row execute function refuse_rollback_mail()`);
+    try {
+      await expect(registerForSession(db, null, sessionId, { name: 'Roll Back', email: 'rollback-one@example.org' })).rejects.toThrow();
+    } finally {
+      await db.execute(sql`drop trigger refuse_rollback_mail on mail_outbox`);
+    }
+    expect(await rowsFor('rollback-one@%')).toEqual([]);
+    expect(await mailFor('rollback-one@%')).toEqual([]);
+    expect(await counters(sessionId)).toEqual({ confirmed: 0, waitlisted: 0 });
+  });
+
+  it('leaves no registration, no mail and no taken place when the waitlist transaction rolls back', async () => {
+    const sessionId = await createSessionRow({ capacity: 1 });
+    await registerForSession(db, null, sessionId, { name: 'Seated', email: 'seated-before-rollback@example.org' });
     const failure = new Error('something failed after the insert');
     // The real database, except that every transaction fails once its work is done.
     const failing = Object.create(db, {
@@ -202,7 +224,7 @@ describe.each(testDrivers)('registrations on %s', (driver) => {
     await expect(registerForSession(failing, null, sessionId, { name: 'Roll Back', email: 'rollback@example.org' })).rejects.toBe(failure);
     expect(await rowsFor('rollback@%')).toEqual([]);
     expect(await mailFor('rollback@%')).toEqual([]);
-    expect(await counters(sessionId)).toEqual({ confirmed: 0, waitlisted: 0 });
+    expect(await counters(sessionId)).toEqual({ confirmed: 1, waitlisted: 0 });
   });
 
   it('refuses a cancelled session and creates nothing', async () => {
