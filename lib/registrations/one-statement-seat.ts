@@ -5,6 +5,7 @@ import { queryRows, type Db } from '@/db/client';
 import { outboxRows, wakeForDue } from '@/lib/mail/enqueue';
 import { confirmationMessages, type TPlaceSession } from './messages';
 import type { TRegistrationInput } from './schemas';
+import { matchingAgencyId } from './agency-match';
 import { manageTokenFor } from './tokens';
 
 /**
@@ -50,9 +51,9 @@ export async function confirmInOneStatement(
         returning id
       ), registration as (
         insert into registrations
-          (id, session_id, name, email, agency, badge_number, role, access_needs, status, confirmed_at, manage_token_hash)
-        select ${id}::uuid, seat.id, ${data.name}, ${data.email}, ${data.agency}, ${data.badgeNumber}, ${data.role},
-               ${data.accessNeeds}, 'confirmed', clock_timestamp(), ${hash}
+          (id, session_id, name, email, agency, agency_id, badge_number, role, access_needs, status, confirmed_at, manage_token_hash)
+        select ${id}::uuid, seat.id, ${data.name}, ${data.email}, ${data.agency}, ${matchingAgencyId(data.agency)},
+               ${data.badgeNumber}, ${data.role}, ${data.accessNeeds}, 'confirmed', clock_timestamp(), ${hash}
           from seat
         returning id
       ), mail as (

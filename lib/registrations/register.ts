@@ -9,6 +9,7 @@ import { enqueueMails } from '@/lib/mail/enqueue';
 import { isUuid } from '@/lib/workshops/workshops';
 import { isUniqueViolation } from './db-errors';
 import { confirmationMessages, waitlistMessage, type TPlaceSession } from './messages';
+import { matchingAgencyId } from './agency-match';
 import { confirmInOneStatement } from './one-statement-seat';
 import { loadPlaceSession } from './place-session';
 import { ZRegistrationInput, type TRegistrationInput } from './schemas';
@@ -108,6 +109,7 @@ export async function insertRegistration(
     name: data.name,
     email: data.email,
     agency: data.agency,
+    agencyId: matchingAgencyId(data.agency),
     badgeNumber: data.badgeNumber,
     role: data.role,
     accessNeeds: data.accessNeeds,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, like, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
-import { mailOutbox, registrations, trainingSessions, users, workshops } from '@/db/schema';
+import { agencies, mailOutbox, registrations, trainingSessions, users, workshops } from '@/db/schema';
 import { ensureTrainer } from '@/lib/api-tokens/api-tokens';
 import type { TActor } from '@/lib/auth/actor';
 import type { AppError } from '@/lib/errors/app-error';
@@ -225,6 +225,20 @@ describe.each(testDrivers)('registrations on %s', (driver) => {
     expect(await rowsFor('rollback@%')).toEqual([]);
     expect(await mailFor('rollback@%')).toEqual([]);
     expect(await counters(sessionId)).toEqual({ confirmed: 1, waitlisted: 0 });
+  });
+
+  it('links a typed agency to the partner agency of that name, on both paths, and leaves others unlinked', async () => {
+    const [agency] = await db.insert(agencies).values({ name: 'Riverside Police Department', kind: 'police_department' }).returning();
+    const sessionId = await createSessionRow({ capacity: 1 });
+    const seated = await registerForSession(db, null, sessionId, { name: 'A', email: 'linked-a@example.org', agency: ' riverside police department' });
+    const waiting = await registerForSession(db, null, sessionId, { name: 'B', email: 'linked-b@example.org', agency: 'RIVERSIDE POLICE DEPARTMENT' });
+    const other = await registerForSession(db, null, sessionId, { name: 'C', email: 'linked-c@example.org', agency: 'Riverside Fire' });
+    expect([seated.status, waiting.status]).toEqual(['confirmed', 'waitlisted']);
+    const rows = await db.select().from(registrations).where(inArray(registrations.id, [seated.id, waiting.id, other.id]));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(seated.id)).toMatchObject({ agencyId: agency!.id, agency: 'riverside police department' });
+    expect(byId.get(waiting.id)!.agencyId).toBe(agency!.id);
+    expect(byId.get(other.id)!.agencyId).toBeNull();
   });
 
   it('refuses a cancelled session and creates nothing', async () => {
