@@ -1,8 +1,15 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { mailOutbox, trainingSessions, workshops } from '@/db/schema';
+import { mailOutbox, trainingSessions, users, workshops } from '@/db/schema';
+import type { TActor } from '@/lib/auth/actor';
 
 const DAY = 24 * 60 * 60 * 1000;
+
+/** An officer's account (the role every new user gets), for tests of what only trainers may do. */
+export async function createOfficer(db: Db, email = 'officer@example.org'): Promise<TActor> {
+  const [user] = await db.insert(users).values({ email }).returning({ id: users.id, role: users.role });
+  return { id: user!.id, role: user!.role };
+}
 
 /** A published workshop, for tests that register people. */
 export async function createPublishedWorkshop(db: Db, slug: string, title = 'Trauma-informed interviewing'): Promise<string> {

@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
-import { agencies, registrations, trainingSessions, workshops } from '@/db/schema';
+import { agencies, registrations, trainingSessions } from '@/db/schema';
 import { ensureTrainer } from '@/lib/api-tokens/api-tokens';
 import type { TActor } from '@/lib/auth/actor';
 import { createTestDatabase, testDrivers, type TestDatabase } from '@/test/databases';
+import { createOpenSession, createPublishedWorkshop } from '@/test/registration-fixtures';
 import { cancelRegistration } from './cancel';
 import { getManageView, listAgencyNamesForRegistration, listMyRegistrations } from './manage-view';
 import { registerForSession } from './register';
@@ -21,26 +22,9 @@ describe.each(testDrivers)('manage view on %s', (driver) => {
   let otherWorkshopId: string;
   let counter = 0;
 
-  async function createSession(values: Partial<typeof trainingSessions.$inferInsert> = {}, startsIn = 30 * DAY): Promise<string> {
-    const startsAt = new Date(Date.now() + startsIn);
-    const [row] = await db
-      .insert(trainingSessions)
-      .values({
-        workshopId,
-        // Distinct start times keep the order of move targets predictable.
-        startsAt: new Date(startsAt.getTime() + ++counter * 60_000),
-        endsAt: new Date(startsAt.getTime() + 3 * HOUR),
-        timeZone: 'America/Chicago',
-        venueName: 'Training Room 2',
-        venueAddress: '1 Main St',
-        capacity: 20,
-        registrationOpensAt: new Date(Date.now() - DAY),
-        registrationClosesAt: startsAt,
-        ...values,
-      })
-      .returning({ id: trainingSessions.id });
-    return row!.id;
-  }
+  /** Distinct start times (a minute apart) keep the order of move targets predictable. */
+  const createSession = (values: Partial<typeof trainingSessions.$inferInsert> = {}, startsIn = 30 * DAY) =>
+    createOpenSession(db, workshopId, { startsAt: new Date(Date.now() + startsIn + ++counter * 60_000), ...values });
 
   const person = (tag: string, extra: Record<string, string> = {}) => ({ name: `Officer ${tag}`, email: `${tag}@example.org`, ...extra });
 
@@ -48,15 +32,8 @@ describe.each(testDrivers)('manage view on %s', (driver) => {
     database = await createTestDatabase(driver);
     db = database.db;
     trainer = await ensureTrainer(db, 'trainer@example.org');
-    const made = await db
-      .insert(workshops)
-      .values([
-        { slug: 'recognising-abuse', title: 'Recognising signs of abuse', status: 'published' },
-        { slug: 'talking-with-children', title: 'Talking with children', status: 'published' },
-      ])
-      .returning({ id: workshops.id });
-    workshopId = made[0]!.id;
-    otherWorkshopId = made[1]!.id;
+    workshopId = await createPublishedWorkshop(db, 'recognising-abuse', 'Recognising signs of abuse');
+    otherWorkshopId = await createPublishedWorkshop(db, 'talking-with-children', 'Talking with children');
   });
   afterAll(async () => {
     await database?.close();
@@ -73,7 +50,7 @@ describe.each(testDrivers)('manage view on %s', (driver) => {
 
     it('shows a confirmed place: the person, the session with its joining link, and that it can change', async () => {
       const [agency] = await db.insert(agencies).values({ name: 'Riverside Police Department', kind: 'police_department' }).returning();
-      const sessionId = await createSession({ onlineUrl: 'https://meet.example.org/abc', partnerAgencyId: agency!.id });
+      const sessionId = await createSession({ venueAddress: '1 Main St', onlineUrl: 'https://meet.example.org/abc', partnerAgencyId: agency!.id });
       const details = { agency: 'Riverside PD', badgeNumber: '4471', role: 'Detective', accessNeeds: 'Step-free access' };
       const { id, manageToken } = await registerForSession(db, null, sessionId, person('Confirmed-One', details));
 
@@ -146,9 +123,8 @@ describe.each(testDrivers)('manage view on %s', (driver) => {
   describe('move targets', () => {
     it('lists only the open, public, future sessions of the same workshop, with seats or waitlist', async () => {
       // A workshop of its own, so sessions made by other tests do not appear.
-      const [own] = await db.insert(workshops).values({ slug: 'joint-interviews', title: 'Joint interviews', status: 'published' }).returning();
-      const inOwn = (values: Partial<typeof trainingSessions.$inferInsert> = {}, startsIn?: number) =>
-        createSession({ workshopId: own!.id, ...values }, startsIn);
+      const own = await createPublishedWorkshop(db, 'joint-interviews', 'Joint interviews');
+      const inOwn = (values: Partial<typeof trainingSessions.$inferInsert> = {}, startsIn?: number) => createSession({ workshopId: own, ...values }, startsIn);
       const current = await inOwn();
       const open = await inOwn({ capacity: 10 });
       const full = await inOwn({ capacity: 1 });

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, like, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
-import { agencies, mailOutbox, registrations, trainingSessions, users, workshops } from '@/db/schema';
+import { agencies, mailOutbox, registrations, trainingSessions, workshops } from '@/db/schema';
 import { ensureTrainer } from '@/lib/api-tokens/api-tokens';
 import type { TActor } from '@/lib/auth/actor';
 import type { AppError } from '@/lib/errors/app-error';
 import { createTestDatabase, testDrivers, type TestDatabase } from '@/test/databases';
 import { refusal } from '@/test/refusal';
+import { createOfficer, createOpenSession, createPublishedWorkshop } from '@/test/registration-fixtures';
 import { cancelRegistration } from './cancel';
 import { listRegistrationsForTrainer, waitlistPosition } from './queries';
 import { registerForSession, type TRegistrationResult } from './register';
@@ -20,25 +21,6 @@ describe.each(testDrivers)('registrations on %s', (driver) => {
   let trainer: TActor;
   let officer: TActor;
   let workshopId: string;
-
-  async function createSessionRow(values: Partial<typeof trainingSessions.$inferInsert> = {}): Promise<string> {
-    const startsAt = new Date(Date.now() + 30 * DAY);
-    const [row] = await db
-      .insert(trainingSessions)
-      .values({
-        workshopId,
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 3 * 60 * 60 * 1000),
-        timeZone: 'America/Chicago',
-        venueName: 'Training Room 2',
-        capacity: 20,
-        registrationOpensAt: new Date(Date.now() - DAY),
-        registrationClosesAt: startsAt,
-        ...values,
-      })
-      .returning({ id: trainingSessions.id });
-    return row!.id;
-  }
 
   const counters = async (sessionId: string) => {
     const [row] = await db
@@ -64,13 +46,8 @@ describe.each(testDrivers)('registrations on %s', (driver) => {
     database = await createTestDatabase(driver);
     db = database.db;
     trainer = await ensureTrainer(db, 'trainer@example.org');
-    const [user] = await db.insert(users).values({ email: 'officer@example.org' }).returning();
-    officer = { id: user!.id, role: user!.role };
-    const [w] = await db
-      .insert(workshops)
-      .values({ slug: 'trauma-informed-interviewing', title: 'Trauma-informed interviewing', status: 'published' })
-      .returning({ id: workshops.id });
-    workshopId = w!.id;
+    officer = await createOfficer(db);
+    workshopId = await createPublishedWorkshop(db, 'trauma-informed-interviewing', 'Trauma-informed interviewing');
   });
   afterAll(async () => {
     await database?.close();
@@ -81,7 +58,7 @@ describe.each(testDrivers)('registrations on %s', (driver) => {
     let results: (TRegistrationResult & { email: string })[];
 
     it('confirms exactly 20 and waitlists 180 at positions 1..180', async () => {
-      sessionId = await createSessionRow({ capacity: 20 });
+      sessionId = await createOpenSession(db, workshopId, { capacity: 20 });
       results = await Promise.all(
         Array.from({ length: 200 }, async (_, i) => {
           const email = `rush-${String(i).padStart(3, '0')}@example.org`;
@@ -186,7 +163,7 @@ describe.each(testDrivers)('registrations on %s', (driver) => {
   });
 
   it('leaves no registration, no mail and no taken seat when the one-statement seat fails at its last step', async () => {
-    const sessionId = await createSessionRow({ capacity: 5 });
+    const sessionId = await createOpenSession(db, workshopId, { capacity: 5 });
     // A real failure inside the statement: the outbox refuses this address, after the seat and the
     // registration were written by the same statement.
     await db.execute(sql`
@@ -207,7 +184,7 @@ describe.each(testDrivers)('registrations on %s', (driver) => {
   });
 
   it('leaves no registration, no mail and no taken place when the waitlist transaction rolls back', async () => {
-    const sessionId = await createSessionRow({ capacity: 1 });
+    const sessionId = await createOpenSession(db, workshopId, { capacity: 1 });
     await registerForSession(db, null, sessionId, { name: 'Seated', email: 'seated-before-rollback@example.org' });
     const failure = new Error('something failed after the insert');
     // The real database, except that every transaction fails once its work is done.
@@ -229,7 +206,7 @@ describe.each(testDrivers)('registrations on %s', (driver) => {
 
   it('links a typed agency to the partner agency of that name, on both paths, and leaves others unlinked', async () => {
     const [agency] = await db.insert(agencies).values({ name: 'Riverside Police Department', kind: 'police_department' }).returning();
-    const sessionId = await createSessionRow({ capacity: 1 });
+    const sessionId = await createOpenSession(db, workshopId, { capacity: 1 });
     const seated = await registerForSession(db, null, sessionId, { name: 'A', email: 'linked-a@example.org', agency: ' riverside police department' });
     const waiting = await registerForSession(db, null, sessionId, { name: 'B', email: 'linked-b@example.org', agency: 'RIVERSIDE POLICE DEPARTMENT' });
     const other = await registerForSession(db, null, sessionId, { name: 'C', email: 'linked-c@example.org', agency: 'Riverside Fire' });
@@ -242,7 +219,7 @@ describe.each(testDrivers)('registrations on %s', (driver) => {
   });
 
   it('refuses a cancelled session and creates nothing', async () => {
-    const sessionId = await createSessionRow({ status: 'cancelled' });
+    const sessionId = await createOpenSession(db, workshopId, { status: 'cancelled' });
     const error = await refusal(registerForSession(db, null, sessionId, { name: 'Late', email: 'cancelled-session@example.org' }));
     expect([error.status, error.code]).toEqual([409, 'session_cancelled']);
     expect(await rowsFor('cancelled-session@%')).toEqual([]);
@@ -253,13 +230,13 @@ describe.each(testDrivers)('registrations on %s', (driver) => {
     expect((await refusal(registerForSession(db, null, randomUUID(), { name: 'A', email: 'nobody@example.org' }))).status).toBe(404);
     expect((await refusal(registerForSession(db, null, 'not-a-uuid', { name: 'A', email: 'nobody@example.org' }))).status).toBe(404);
     const [draft] = await db.insert(workshops).values({ slug: 'draft-only', title: 'Draft' }).returning({ id: workshops.id });
-    const sessionId = await createSessionRow({ workshopId: draft!.id });
+    const sessionId = await createOpenSession(db, draft!.id);
     expect((await refusal(registerForSession(db, null, sessionId, { name: 'A', email: 'draft@example.org' }))).status).toBe(404);
     expect((await registerForSession(db, trainer, sessionId, { name: 'A', email: 'draft@example.org' })).status).toBe('confirmed');
   });
 
   it('refuses the same email twice in one session, whatever its case, and creates nothing', async () => {
-    const sessionId = await createSessionRow();
+    const sessionId = await createOpenSession(db, workshopId);
     await registerForSession(db, null, sessionId, { name: 'Dana', email: 'Dana.Duplicate@Example.org' });
     const error = await refusal(registerForSession(db, null, sessionId, { name: 'Dana again', email: '  dana.duplicate@example.ORG ' }));
     expect([error.status, error.code]).toEqual([409, 'already_registered']);
@@ -269,7 +246,7 @@ describe.each(testDrivers)('registrations on %s', (driver) => {
   });
 
   it('lets only one of several simultaneous requests with the same email through (the unique index)', async () => {
-    const sessionId = await createSessionRow();
+    const sessionId = await createOpenSession(db, workshopId);
     const outcomes = await Promise.allSettled(
       Array.from({ length: 8 }, () => registerForSession(db, null, sessionId, { name: 'Racer', email: 'racer@example.org' })),
     );
@@ -281,9 +258,9 @@ describe.each(testDrivers)('registrations on %s', (driver) => {
   });
 
   it('refuses outside the registration window, unless a trainer says so', async () => {
-    const closed = await createSessionRow({ registrationClosesAt: new Date(Date.now() - 60_000) });
-    const notYet = await createSessionRow({ registrationOpensAt: new Date(Date.now() + DAY) });
-    const started = await createSessionRow({ startsAt: new Date(Date.now() - 60_000), registrationOpensAt: new Date(Date.now() - DAY), registrationClosesAt: new Date(Date.now() + DAY) });
+    const closed = await createOpenSession(db, workshopId, { registrationClosesAt: new Date(Date.now() - 60_000) });
+    const notYet = await createOpenSession(db, workshopId, { registrationOpensAt: new Date(Date.now() + DAY) });
+    const started = await createOpenSession(db, workshopId, { startsAt: new Date(Date.now() - 60_000), registrationOpensAt: new Date(Date.now() - DAY), registrationClosesAt: new Date(Date.now() + DAY) });
     for (const sessionId of [closed, notYet, started]) {
       const error = await refusal(registerForSession(db, null, sessionId, { name: 'Late', email: 'window@example.org' }));
       expect([error.status, error.code]).toEqual([409, 'registration_closed']);
@@ -295,7 +272,7 @@ describe.each(testDrivers)('registrations on %s', (driver) => {
   });
 
   it('ignores a status sent in the input, and lets a trainer overbook on purpose', async () => {
-    const sessionId = await createSessionRow({ capacity: 1 });
+    const sessionId = await createOpenSession(db, workshopId, { capacity: 1 });
     await registerForSession(db, null, sessionId, { name: 'First', email: 'full-1@example.org' });
     const sneaky = await registerForSession(db, null, sessionId, { name: 'Sneaky', email: 'full-2@example.org', status: 'confirmed', confirmedAt: new Date() });
     expect(sneaky).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
@@ -309,7 +286,7 @@ describe.each(testDrivers)('registrations on %s', (driver) => {
   });
 
   it('cancels with the manage token, refuses a wrong one with 404, and then allows registering again', async () => {
-    const sessionId = await createSessionRow({ capacity: 1 });
+    const sessionId = await createOpenSession(db, workshopId, { capacity: 1 });
     const mine = await registerForSession(db, null, sessionId, { name: 'Casey', email: 'casey@example.org' });
     const waiting = await registerForSession(db, null, sessionId, { name: 'Wren', email: 'wren@example.org' });
     expect((await refusal(cancelRegistration(db, mine.id, { manageToken: 'wrong' }))).status).toBe(404);
@@ -329,7 +306,7 @@ describe.each(testDrivers)('registrations on %s', (driver) => {
   });
 
   it('lists a roster only for trainers', async () => {
-    const sessionId = await createSessionRow();
+    const sessionId = await createOpenSession(db, workshopId);
     expect((await refusal(listRegistrationsForTrainer(db, officer, sessionId))).status).toBe(403);
     expect((await refusal(listRegistrationsForTrainer(db, null, sessionId))).status).toBe(401);
     expect((await refusal(listRegistrationsForTrainer(db, trainer, randomUUID()))).status).toBe(404);

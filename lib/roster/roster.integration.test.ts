@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
-import { auditLog, mailOutbox, registrations, trainingSessions, users, workshops } from '@/db/schema';
+import { auditLog, mailOutbox, registrations } from '@/db/schema';
 import { ensureTrainer } from '@/lib/api-tokens/api-tokens';
 import type { TActor } from '@/lib/auth/actor';
 import { cancelRegistration } from '@/lib/registrations/cancel';
@@ -9,11 +9,10 @@ import { registerForSession } from '@/lib/registrations/register';
 import { hashManageToken } from '@/lib/registrations/tokens';
 import { createTestDatabase, testDrivers, type TestDatabase } from '@/test/databases';
 import { refusal } from '@/test/refusal';
+import { createOfficer, createOpenSession, createPublishedWorkshop } from '@/test/registration-fixtures';
 import { announceToSession } from './announce';
 import { ROSTER_CSV_HEADER } from './csv';
 import { exportRosterCsv } from './export';
-
-const DAY = 24 * 60 * 60 * 1000;
 
 describe.each(testDrivers)('the roster on %s', (driver) => {
   let database: TestDatabase;
@@ -22,28 +21,9 @@ describe.each(testDrivers)('the roster on %s', (driver) => {
   let officer: TActor;
   let workshopId: string;
 
-  async function createSessionRow(values: Partial<typeof trainingSessions.$inferInsert> = {}): Promise<string> {
-    const startsAt = new Date(Date.now() + 30 * DAY);
-    const [row] = await db
-      .insert(trainingSessions)
-      .values({
-        workshopId,
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 3 * 60 * 60 * 1000),
-        timeZone: 'America/Chicago',
-        venueName: 'Training Room 2',
-        capacity: 2,
-        registrationOpensAt: new Date(Date.now() - DAY),
-        registrationClosesAt: startsAt,
-        ...values,
-      })
-      .returning({ id: trainingSessions.id });
-    return row!.id;
-  }
-
   /** Two confirmed, one waiting, one who left the waitlist. */
   async function sessionWithEveryone(prefix: string) {
-    const sessionId = await createSessionRow();
+    const sessionId = await createOpenSession(db, workshopId, { capacity: 2 });
     const register = (name: string) => registerForSession(db, null, sessionId, { name, email: `${prefix}-${name.toLowerCase()}@example.org` });
     const ana = await register('Ana');
     const ben = await register('Ben');
@@ -64,13 +44,8 @@ describe.each(testDrivers)('the roster on %s', (driver) => {
     database = await createTestDatabase(driver);
     db = database.db;
     trainer = await ensureTrainer(db, 'trainer@example.org');
-    const [user] = await db.insert(users).values({ email: 'officer@example.org' }).returning();
-    officer = { id: user!.id, role: user!.role };
-    const [w] = await db
-      .insert(workshops)
-      .values({ slug: 'recognising-abuse', title: 'Recognising signs of abuse', status: 'published' })
-      .returning({ id: workshops.id });
-    workshopId = w!.id;
+    officer = await createOfficer(db);
+    workshopId = await createPublishedWorkshop(db, 'recognising-abuse', 'Recognising signs of abuse');
   });
   afterAll(async () => {
     await database?.close();
@@ -136,7 +111,7 @@ describe.each(testDrivers)('the roster on %s', (driver) => {
     });
 
     it('says so when there is nobody confirmed, and for a session that is not there', async () => {
-      const empty = await createSessionRow();
+      const empty = await createOpenSession(db, workshopId);
       expect((await refusal(announceToSession(db, trainer, empty, { subject: 'Hi', message: 'Hi' }))).code).toBe('nobody_confirmed');
       expect((await refusal(announceToSession(db, trainer, crypto.randomUUID(), { subject: 'Hi', message: 'Hi' }))).status).toBe(404);
       expect((await refusal(announceToSession(db, trainer, 'not-a-uuid', { subject: 'Hi', message: 'Hi' }))).status).toBe(404);

@@ -1,39 +1,18 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
-import { registrations, trainingSessions, workshops } from '@/db/schema';
+import { registrations, trainingSessions } from '@/db/schema';
 import { getManageView } from '@/lib/registrations/manage-view';
 import { registerForSession } from '@/lib/registrations/register';
 import { createTestDatabase, testDrivers, type TestDatabase } from '@/test/databases';
+import { createOpenSession, createPublishedWorkshop } from '@/test/registration-fixtures';
 import { cancelPlace, managePath, movePlace } from './manage-steps';
-
-const DAY = 24 * 60 * 60 * 1000;
 
 describe.each(testDrivers)('manage page steps on %s', (driver) => {
   let database: TestDatabase;
   let db: Db;
   let workshopId: string;
   let otherWorkshopId: string;
-  let counter = 0;
-
-  async function createSession(values: Partial<typeof trainingSessions.$inferInsert> = {}): Promise<string> {
-    const startsAt = new Date(Date.now() + 20 * DAY + ++counter * 60_000);
-    const [row] = await db
-      .insert(trainingSessions)
-      .values({
-        workshopId,
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 3 * 60 * 60 * 1000),
-        timeZone: 'America/Chicago',
-        venueName: 'Training Room 2',
-        capacity: 20,
-        registrationOpensAt: new Date(Date.now() - DAY),
-        registrationClosesAt: startsAt,
-        ...values,
-      })
-      .returning({ id: trainingSessions.id });
-    return row!.id;
-  }
 
   const statusOf = async (id: string) => (await db.select({ status: registrations.status }).from(registrations).where(eq(registrations.id, id)))[0]?.status;
   const person = (tag: string) => ({ name: `Officer ${tag}`, email: `${tag}@example.org` });
@@ -41,15 +20,8 @@ describe.each(testDrivers)('manage page steps on %s', (driver) => {
   beforeAll(async () => {
     database = await createTestDatabase(driver);
     db = database.db;
-    const made = await db
-      .insert(workshops)
-      .values([
-        { slug: 'recognising-abuse', title: 'Recognising signs of abuse', status: 'published' },
-        { slug: 'talking-with-children', title: 'Talking with children', status: 'published' },
-      ])
-      .returning({ id: workshops.id });
-    workshopId = made[0]!.id;
-    otherWorkshopId = made[1]!.id;
+    workshopId = await createPublishedWorkshop(db, 'recognising-abuse', 'Recognising signs of abuse');
+    otherWorkshopId = await createPublishedWorkshop(db, 'talking-with-children', 'Talking with children');
   });
   afterAll(async () => {
     await database?.close();
@@ -62,7 +34,7 @@ describe.each(testDrivers)('manage page steps on %s', (driver) => {
 
   describe('cancelPlace', () => {
     it('cancels the place its link belongs to, hands the seat on, and comes back to the same page', async () => {
-      const sessionId = await createSession({ capacity: 1 });
+      const sessionId = await createOpenSession(db, workshopId, { capacity: 1 });
       const holder = await registerForSession(db, null, sessionId, person('holder'));
       const waiting = await registerForSession(db, null, sessionId, person('waiting'));
 
@@ -72,7 +44,7 @@ describe.each(testDrivers)('manage page steps on %s', (driver) => {
     });
 
     it('refuses a link that matches nothing, and a place already cancelled, changing nothing', async () => {
-      const sessionId = await createSession();
+      const sessionId = await createOpenSession(db, workshopId);
       const booked = await registerForSession(db, null, sessionId, person('stays'));
       const wrong = await cancelPlace(db, `${booked.manageToken}x`);
       expect(wrong.state?.error).toMatch(/link does not work/);
@@ -84,7 +56,7 @@ describe.each(testDrivers)('manage page steps on %s', (driver) => {
     });
 
     it('refuses once the session has started', async () => {
-      const sessionId = await createSession();
+      const sessionId = await createOpenSession(db, workshopId);
       const booked = await registerForSession(db, null, sessionId, person('too-late'));
       await db.update(trainingSessions).set({ startsAt: new Date(Date.now() - 60_000) }).where(eq(trainingSessions.id, sessionId));
       expect((await cancelPlace(db, booked.manageToken)).state?.error).toMatch(/can no longer be changed/);
@@ -94,8 +66,8 @@ describe.each(testDrivers)('manage page steps on %s', (driver) => {
 
   describe('movePlace', () => {
     it('moves to an offered session and goes to the new place’s page', async () => {
-      const from = await createSession();
-      const to = await createSession();
+      const from = await createOpenSession(db, workshopId);
+      const to = await createOpenSession(db, workshopId);
       const booked = await registerForSession(db, null, from, person('moving'));
 
       const result = await movePlace(db, booked.manageToken, to);
@@ -109,8 +81,8 @@ describe.each(testDrivers)('manage page steps on %s', (driver) => {
     });
 
     it('joins the waitlist of a full session it moves to', async () => {
-      const from = await createSession();
-      const to = await createSession({ capacity: 1 });
+      const from = await createOpenSession(db, workshopId);
+      const to = await createOpenSession(db, workshopId, { capacity: 1 });
       await registerForSession(db, null, to, person('in-the-way'));
       const booked = await registerForSession(db, null, from, person('waits-there'));
       const result = await movePlace(db, booked.manageToken, to);
@@ -119,9 +91,9 @@ describe.each(testDrivers)('manage page steps on %s', (driver) => {
     });
 
     it('refuses a session it did not offer, or none chosen, without touching the place', async () => {
-      const from = await createSession();
-      const otherWorkshop = await createSession({ workshopId: otherWorkshopId });
-      const closed = await createSession({ registrationClosesAt: new Date(Date.now() - 1000) });
+      const from = await createOpenSession(db, workshopId);
+      const otherWorkshop = await createOpenSession(db, otherWorkshopId);
+      const closed = await createOpenSession(db, workshopId, { registrationClosesAt: new Date(Date.now() - 1000) });
       const booked = await registerForSession(db, null, from, person('stays-put'));
 
       for (const target of [otherWorkshop, closed, from, 'not-a-uuid']) {

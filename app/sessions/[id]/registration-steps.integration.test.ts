@@ -1,14 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
-import { mailOutbox, registrations, trainingSessions, workshops } from '@/db/schema';
+import { mailOutbox, registrations } from '@/db/schema';
 import { ensureTrainer } from '@/lib/api-tokens/api-tokens';
 import type { TActor } from '@/lib/auth/actor';
 import { hitRateLimit } from '@/lib/rate-limit/rate-limit';
 import { createTestDatabase, testDrivers, type TestDatabase } from '@/test/databases';
+import { createOpenSession, createPublishedWorkshop } from '@/test/registration-fixtures';
 import { requestManageLink, submitRegistration, type TRequestContext } from './registration-steps';
-
-const DAY = 24 * 60 * 60 * 1000;
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
@@ -26,36 +25,13 @@ describe.each(testDrivers)('registration form steps on %s', (driver) => {
   /** A stranger from an address of their own, so only the limit tests meet the limit. */
   const stranger = (extra: Partial<TRequestContext> = {}): TRequestContext => ({ actor: null, ip: `10.1.0.${++ipCounter}`, limitPerIp: 20, ...extra });
 
-  async function createSession(values: Partial<typeof trainingSessions.$inferInsert> = {}): Promise<string> {
-    const startsAt = new Date(Date.now() + 20 * DAY);
-    const [row] = await db
-      .insert(trainingSessions)
-      .values({
-        workshopId,
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 3 * 60 * 60 * 1000),
-        timeZone: 'America/Chicago',
-        venueName: 'Training Room 2',
-        capacity: 20,
-        registrationOpensAt: new Date(Date.now() - DAY),
-        registrationClosesAt: startsAt,
-        ...values,
-      })
-      .returning({ id: trainingSessions.id });
-    return row!.id;
-  }
-
   const rowsIn = (sessionId: string) => db.select().from(registrations).where(eq(registrations.sessionId, sessionId));
 
   beforeAll(async () => {
     database = await createTestDatabase(driver);
     db = database.db;
     trainer = await ensureTrainer(db, 'trainer@example.org');
-    const [w] = await db
-      .insert(workshops)
-      .values({ slug: 'trauma-informed-care', title: 'Trauma-informed care', status: 'published' })
-      .returning({ id: workshops.id });
-    workshopId = w!.id;
+    workshopId = await createPublishedWorkshop(db, 'trauma-informed-care', 'Trauma-informed care');
   });
   afterAll(async () => {
     await database?.close();
@@ -63,7 +39,7 @@ describe.each(testDrivers)('registration form steps on %s', (driver) => {
 
   describe('submitRegistration', () => {
     it('books a seat and says so with the address the confirmation goes to', async () => {
-      const sessionId = await createSession();
+      const sessionId = await createOpenSession(db, workshopId);
       const state = await submitRegistration(
         db,
         stranger(),
@@ -84,7 +60,7 @@ describe.each(testDrivers)('registration form steps on %s', (driver) => {
     });
 
     it('puts the next person on the waitlist with their number', async () => {
-      const sessionId = await createSession({ capacity: 1 });
+      const sessionId = await createOpenSession(db, workshopId, { capacity: 1 });
       await submitRegistration(db, stranger(), sessionId, form({ name: 'First', email: 'first@example.org' }));
       await submitRegistration(db, stranger(), sessionId, form({ name: 'Second', email: 'second@example.org' }));
       const third = await submitRegistration(db, stranger(), sessionId, form({ name: 'Third', email: 'third@example.org' }));
@@ -92,7 +68,7 @@ describe.each(testDrivers)('registration form steps on %s', (driver) => {
     });
 
     it('refuses bad input with messages beside the fields and keeps what was typed', async () => {
-      const sessionId = await createSession();
+      const sessionId = await createOpenSession(db, workshopId);
       const typed = { name: '', email: 'not-an-email', agency: 'Riverside PD', badgeNumber: '', role: 'Detective', accessNeeds: 'Large print' };
       const state = await submitRegistration(db, stranger(), sessionId, form(typed));
       expect(state.outcome).toBeUndefined();
@@ -102,7 +78,7 @@ describe.each(testDrivers)('registration form steps on %s', (driver) => {
     });
 
     it('says an address already has a place, offers its link, and creates nothing', async () => {
-      const sessionId = await createSession();
+      const sessionId = await createOpenSession(db, workshopId);
       await submitRegistration(db, stranger(), sessionId, form({ name: 'Sam Okafor', email: 'sam@example.org' }));
       const again = await submitRegistration(db, stranger(), sessionId, form({ name: 'Sam O.', email: 'SAM@example.org' }));
       expect(again.alreadyRegistered).toBe('SAM@example.org');
@@ -112,8 +88,8 @@ describe.each(testDrivers)('registration form steps on %s', (driver) => {
     });
 
     it('refuses a closed or cancelled session in words', async () => {
-      const closed = await createSession({ registrationClosesAt: new Date(Date.now() - 1000) });
-      const cancelled = await createSession({ status: 'cancelled' });
+      const closed = await createOpenSession(db, workshopId, { registrationClosesAt: new Date(Date.now() - 1000) });
+      const cancelled = await createOpenSession(db, workshopId, { status: 'cancelled' });
       const one = await submitRegistration(db, stranger(), closed, form({ name: 'Late', email: 'late@example.org' }));
       const two = await submitRegistration(db, stranger(), cancelled, form({ name: 'Late', email: 'late@example.org' }));
       expect(one.error).toBe('Registration for this session is closed.');
@@ -122,7 +98,7 @@ describe.each(testDrivers)('registration form steps on %s', (driver) => {
     });
 
     it('limits registrations per client address, on the same budget as the API', async () => {
-      const sessionId = await createSession();
+      const sessionId = await createOpenSession(db, workshopId);
       const ip = '192.0.2.50';
       const context: TRequestContext = { actor: null, ip, limitPerIp: 3 };
       // The JSON API counts under the same key: a hit there is one less here.
@@ -145,7 +121,7 @@ describe.each(testDrivers)('registration form steps on %s', (driver) => {
       db.select().from(mailOutbox).where(and(eq(mailOutbox.toAddress, to), eq(mailOutbox.template, 'registration-manage-link')));
 
     it('answers the same for any address, and emails the link only to one with a place', async () => {
-      const sessionId = await createSession();
+      const sessionId = await createOpenSession(db, workshopId);
       await submitRegistration(db, stranger(), sessionId, form({ name: 'Lee Park', email: 'lee.park@example.org' }));
 
       const known = await requestManageLink(db, stranger(), sessionId, form({ email: 'Lee.Park@example.org' }));
@@ -157,7 +133,7 @@ describe.each(testDrivers)('registration form steps on %s', (driver) => {
     });
 
     it('is limited per client address', async () => {
-      const sessionId = await createSession();
+      const sessionId = await createOpenSession(db, workshopId);
       const context: TRequestContext = { actor: null, ip: '192.0.2.80', limitPerIp: 1 };
       expect((await requestManageLink(db, context, sessionId, form({ email: 'x@example.org' }))).sent).toBe(true);
       const limited = await requestManageLink(db, context, sessionId, form({ email: 'x@example.org' }));
