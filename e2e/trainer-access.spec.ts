@@ -1,3 +1,5 @@
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { signInByEmail, uniqueEmail } from './fixtures/auth';
 import { appPagePatterns } from './fixtures/crawl';
@@ -9,9 +11,26 @@ const trainerPaths = appPagePatterns()
   .filter((route) => route === '/trainer' || route.startsWith('/trainer/'))
   .map((route) => route.replace(/\[\[?\.{0,3}[^\]]+\]\]?/g, SOME_ID));
 
+/** Route handlers under app/trainer (downloads such as the roster CSV), found the same way. */
+function trainerRouteHandlers(dir = path.resolve(import.meta.dirname, '../app/trainer'), segments = ['trainer']): string[] {
+  const found: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) {
+      if (!name.startsWith('_')) found.push(...trainerRouteHandlers(full, [...segments, name.startsWith('[') ? SOME_ID : name]));
+    } else if (/^route\.(ts|js)$/.test(name)) {
+      found.push(`/${segments.join('/')}`);
+    }
+  }
+  return found;
+}
+const trainerRoutes = trainerRouteHandlers();
+
 test('there are trainer pages to check', () => {
   expect(trainerPaths).toContain('/trainer');
+  expect(trainerPaths).toContain(`/trainer/sessions/${SOME_ID}`);
   expect(trainerPaths.length).toBeGreaterThan(1);
+  expect(trainerRoutes).toContain(`/trainer/sessions/${SOME_ID}/roster.csv`);
 });
 
 test('an officer is refused on every trainer page', async ({ page }) => {
@@ -27,5 +46,18 @@ test('a stranger is sent to sign in from every trainer page', async ({ page }) =
   for (const path of trainerPaths) {
     await page.goto(path);
     await expect(page, path).toHaveURL(new RegExp(`/signin\\?callbackUrl=${encodeURIComponent(path).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  }
+});
+
+test('trainer downloads refuse officers (403) and strangers (401)', async ({ page, request }) => {
+  for (const route of trainerRoutes) {
+    const response = await request.get(route);
+    expect(response.status(), route).toBe(401);
+  }
+  await signInByEmail(page, uniqueEmail('officer'));
+  for (const route of trainerRoutes) {
+    const response = await page.request.get(route);
+    expect(response.status(), route).toBe(403);
+    expect(response.headers()['content-type'], route).not.toContain('text/csv');
   }
 });

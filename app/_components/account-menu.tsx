@@ -9,7 +9,6 @@ import { signOutAction } from './sign-out-action';
 
 type TSessionUser = { email: string; name?: string | null; role: TUserRole };
 
-
 /**
  * The signed-in part of the header is read in the browser, so every public page can be served
  * from Next's cache whoever is looking at it.
@@ -43,6 +42,9 @@ export function AccountMenu() {
   }
   return (
     <div className="flex flex-wrap items-center gap-3 text-sm">
+      <Link href="/me" className="font-semibold text-white" aria-current={pathname === '/me' ? 'page' : undefined}>
+        My training
+      </Link>
       {user.role === 'trainer' && (
         <Link href="/trainer" className="font-semibold text-white">
           Trainer dashboard

@@ -75,7 +75,7 @@ export async function addPersonAction(sessionId: string, _previous: TFormState, 
     const session = await getSessionForTrainer(db, actor, sessionId);
     const over =
       session.confirmedCount > session.capacity
-        ? ` The session is now over capacity: ${session.confirmedCount} confirmed for ${session.capacity} seats.`
+        ? ` The session is now over capacity: ${session.confirmedCount} confirmed for ${session.capacity} ${session.capacity === 1 ? 'seat' : 'seats'}.`
         : '';
     return { ok: true, message: `${name} is confirmed and has been sent the calendar invite.${over}` };
   });
