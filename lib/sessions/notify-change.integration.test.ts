@@ -74,6 +74,10 @@ describe.each(testDrivers)('telling people about session changes on %s', (driver
     expect(await outboxFor(db, sessionId, ['session-changed'])).toHaveLength(0);
     expect((await session(sessionId)).sequence).toBe(0);
 
+    const refused = await refusal(updateSession(db, trainer, sessionId, { firstReminderHours: 24, secondReminderHours: 48 }));
+    expect(refused.fields?.secondReminderHours).toMatch(/closer to the start than the first/);
+    expect(await outboxFor(db, sessionId, ['session-reminder'])).toHaveLength(10);
+
     await updateSession(db, trainer, sessionId, { firstReminderHours: null, secondReminderHours: 2 });
     const reminders = await outboxFor(db, sessionId, ['session-reminder']);
     const start = (await session(sessionId)).startsAt.getTime();

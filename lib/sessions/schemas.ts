@@ -80,6 +80,8 @@ export function sessionRuleErrors(s: {
   registrationClosesAt: Date;
   minEnrolment: number | null;
   confirmedCount?: number;
+  firstReminderHours?: number | null;
+  secondReminderHours?: number | null;
 }): Record<string, string> {
   const fields: Record<string, string> = {};
   if (s.endsAt.getTime() <= s.startsAt.getTime()) fields.endsAt = 'The session must end after it starts.';
@@ -89,6 +91,9 @@ export function sessionRuleErrors(s: {
   if (!s.venueName && !s.onlineUrl) fields.venue = 'Give a venue, or an online meeting link.';
   if (s.minEnrolment !== null && s.minEnrolment > s.capacity) {
     fields.minEnrolment = 'The minimum enrolment cannot be more than the capacity.';
+  }
+  if (typeof s.firstReminderHours === 'number' && typeof s.secondReminderHours === 'number' && s.secondReminderHours >= s.firstReminderHours) {
+    fields.secondReminderHours = 'The second reminder must come closer to the start than the first. Choose a shorter time, or turn it off.';
   }
   if (s.confirmedCount !== undefined && s.capacity < s.confirmedCount) {
     fields.capacity = `${s.confirmedCount} people are already confirmed, so capacity cannot go below ${s.confirmedCount}. Cancel or move registrations first.`;

@@ -68,6 +68,8 @@ function checkValues(values: TSessionValues, confirmedCount?: number) {
       registrationClosesAt: values.registrationClosesAt,
       minEnrolment: values.minEnrolment ?? null,
       confirmedCount,
+      firstReminderHours: values.firstReminderHours,
+      secondReminderHours: values.secondReminderHours,
     }),
   );
 }
