@@ -1,7 +1,11 @@
-import { integer, pgEnum, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { agencies } from './agencies';
 
 export const userRole = pgEnum('user_role', ['trainer', 'coordinator', 'officer']);
 export type TUserRole = (typeof userRole.enumValues)[number];
+
+export const paperSize = pgEnum('paper_size', ['a4', 'letter']);
+export type TPaperSize = (typeof paperSize.enumValues)[number];
 
 // Field names follow what @auth/drizzle-adapter reads; SQL names are snake_case.
 export const users = pgTable('users', {
@@ -11,6 +15,10 @@ export const users = pgTable('users', {
   emailVerified: timestamp('email_verified', { mode: 'date', withTimezone: true }),
   image: text('image'),
   role: userRole('role').notNull().default('officer'),
+  /** For coordinators: the one agency whose officers' records they may see. */
+  coordinatorAgencyId: uuid('coordinator_agency_id').references(() => agencies.id, { onDelete: 'set null' }),
+  /** For trainers: the paper their certificates are printed on. */
+  certificatePaper: paperSize('certificate_paper').notNull().default('a4'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

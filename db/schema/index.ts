@@ -8,3 +8,4 @@ export * from './training-sessions';
 export * from './api-tokens';
 export * from './registrations';
 export * from './calendar-feeds';
+export * from './certificates';

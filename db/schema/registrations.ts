@@ -1,10 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { agencies } from './agencies';
 import { trainingSessions } from './training-sessions';
 
 export const registrationStatus = pgEnum('registration_status', ['confirmed', 'waitlisted', 'pending_approval', 'cancelled']);
 export type TRegistrationStatus = (typeof registrationStatus.enumValues)[number];
+
+export const attendanceStatus = pgEnum('attendance_status', ['attended', 'absent', 'partial']);
+export type TAttendanceStatus = (typeof attendanceStatus.enumValues)[number];
 
 /** One person's place in one session. Officers register as guests, so there is no user link. */
 export const registrations = pgTable(
@@ -33,6 +36,12 @@ export const registrations = pgTable(
     manageTokenHash: text('manage_token_hash').notNull().unique(),
     /** Calendar SEQUENCE of this attendee's invite. */
     calendarSequence: integer('calendar_sequence').notNull().default(0),
+    /** Null until the trainer records it at the door or afterwards. */
+    attendance: attendanceStatus('attendance'),
+    /** Hours attended, for `partial` only; `attended` counts the workshop's credit hours. */
+    attendedHours: numeric('attended_hours', { precision: 5, scale: 2, mode: 'number' }),
+    attendanceRecordedAt: timestamp('attendance_recorded_at', { withTimezone: true }),
+    attendanceRecordedBy: text('attendance_recorded_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -38,6 +38,8 @@ export const trainingSessions = pgTable(
     /** Hours before the start that each reminder goes to confirmed people; null turns one off. */
     firstReminderHours: integer('first_reminder_hours').default(168),
     secondReminderHours: integer('second_reminder_hours').default(24),
+    /** Set when the trainer closes the roster and issues certificates; attendance is then final. */
+    rosterClosedAt: timestamp('roster_closed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

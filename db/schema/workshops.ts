@@ -17,6 +17,8 @@ export const workshops = pgTable(
     durationMinutes: integer('duration_minutes'),
     creditHours: numeric('credit_hours', { precision: 5, scale: 2, mode: 'number' }).notNull().default(0),
     creditCategory: text('credit_category').notNull().default(''),
+    /** Partial attendance earns a certificate only from this many hours; null: any recorded hours. */
+    minimumCertificateHours: numeric('minimum_certificate_hours', { precision: 5, scale: 2, mode: 'number' }),
     contentNotice: text('content_notice').notNull().default(''),
     /** Shown in confirmation emails and reminders, e.g. "Bring your notebook and ID". */
     whatToBring: text('what_to_bring').notNull().default(''),

@@ -4,6 +4,7 @@ import type { Db } from '@/db';
 import { mailOutbox, type TOutboxRow } from '@/db/schema';
 import { retryDelayMs } from './backoff';
 import { parseMailFrom } from '@/lib/calendar/mail-from';
+import { deliveryAttachments } from './delivery-attachments';
 import { invitePartsFromSpec, type TInviteSpec } from '@/lib/calendar/invite-spec';
 import { renderMail } from './render';
 import type { MailTransport, TOutgoingMail } from './transport';
@@ -75,6 +76,7 @@ export function createMailWorker(options: MailWorkerOptions) {
       const { html, text } = await renderMail(row.template, row.props);
       const invite = row.props.invite as TInviteSpec | undefined;
       const parts = invite ? invitePartsFromSpec(invite, parseMailFrom(from), new Date()) : undefined;
+      const built = await deliveryAttachments(db, row);
       const message: TOutgoingMail = {
         from,
         to: row.toAddress,
@@ -83,7 +85,7 @@ export function createMailWorker(options: MailWorkerOptions) {
         html,
         text,
         alternatives: [...row.alternatives.map((part) => ({ ...part })), ...(parts ? [parts.alternative] : [])],
-        attachments: [...row.attachments.map((part) => ({ ...part })), ...(parts ? [parts.attachment] : [])],
+        attachments: [...row.attachments.map((part) => ({ ...part })), ...(parts ? [parts.attachment] : []), ...built],
       };
       await transport.send(message);
     } catch (error) {
