@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { TMailTemplateName } from '@/lib/mail/templates';
+import CertificateIssuedEmail from './certificate-issued';
 import RegistrationCancelledEmail from './registration-cancelled';
 import RegistrationConfirmedEmail from './registration-confirmed';
 import RegistrationManageLinkEmail from './registration-manage-link';
@@ -21,4 +22,5 @@ export const emailComponents: { [K in TMailTemplateName]: ComponentType<never> }
   'session-changed': SessionChangedEmail,
   'session-cancelled': SessionCancelledEmail,
   'session-announcement': SessionAnnouncementEmail,
+  'certificate-issued': CertificateIssuedEmail,
 };

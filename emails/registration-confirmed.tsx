@@ -1,6 +1,7 @@
 import { Button, Link, Text } from '@react-email/components';
 import type { TInviteSpec } from '@/lib/calendar/invite-spec';
 import { EmailShell, emailButton, emailText } from './components/email-shell';
+import { CheckInCode } from './components/check-in-code';
 import { CalendarLinks, PersonalLinkNote, SessionFacts } from './components/session-facts';
 import { previewInvite } from './preview-invite';
 
@@ -17,6 +18,8 @@ export type RegistrationConfirmedEmailProps = {
   /** Why the place was confirmed: a new registration, a place freed on the waitlist, or a move. */
   reason?: 'registered' | 'promoted' | 'moved';
   invite?: TInviteSpec;
+  /** The registration's check-in link; its QR code is attached to the message as `cid:check-in-qr`. */
+  checkInUrl?: string;
 };
 
 const openings = {
@@ -36,6 +39,9 @@ export default function RegistrationConfirmedEmail({
   whatToBring = '',
   reason = 'registered',
   invite = previewInvite,
+  // No preview value: a message queued without a link has no QR image attached either, and a
+  // placeholder code that checks nobody in would be worse than none.
+  checkInUrl,
 }: Partial<RegistrationConfirmedEmailProps>) {
   return (
     <EmailShell preview={`You're booked: ${workshopTitle}, ${when}`}>
@@ -49,6 +55,7 @@ export default function RegistrationConfirmedEmail({
         If your duties change, please cancel so someone on the waitlist can have your place:{' '}
         <Link href={manageUrl}>manage your registration</Link>. You can also move to another date there.
       </Text>
+      {checkInUrl && <CheckInCode url={checkInUrl} />}
       {invite && <CalendarLinks invite={invite} />}
       <PersonalLinkNote />
     </EmailShell>

@@ -45,6 +45,11 @@ export function AccountMenu() {
       <Link href="/me" className="font-semibold text-white" aria-current={pathname === '/me' ? 'page' : undefined}>
         My training
       </Link>
+      {user.role === 'coordinator' && (
+        <Link href="/agency" className="font-semibold text-white" aria-current={pathname === '/agency' ? 'page' : undefined}>
+          Agency records
+        </Link>
+      )}
       {user.role === 'trainer' && (
         <Link href="/trainer" className="font-semibold text-white">
           Trainer dashboard

@@ -4,14 +4,18 @@ import { PersonalFeed } from '@/app/_components/calendar/personal-feed';
 import { MyRegistrationList } from '@/app/_components/registration/my-registration-list';
 import { getDb } from '@/db';
 import { getCurrentUser } from '@/lib/auth/current-user';
+import { getMyTrainingRecord } from '@/lib/records/my-training';
 import { listMyRegistrations } from '@/lib/registrations/manage-view';
+import { CertificateList } from './_components/certificate-list';
+import { HoursLedger } from './_components/hours-ledger';
 
 export const metadata: Metadata = { title: 'My training' };
 
 export default async function MyTrainingPage() {
   const user = await getCurrentUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent('/me')}`);
-  const { upcoming, past } = await listMyRegistrations(await getDb(), user.email);
+  const db = await getDb();
+  const [{ upcoming, past }, record] = await Promise.all([listMyRegistrations(db, user.email), getMyTrainingRecord(db, user.email)]);
   return (
     <div className="space-y-8">
       <div className="space-y-2">
@@ -38,6 +42,34 @@ export default async function MyTrainingPage() {
           Past
         </h2>
         {past.length > 0 ? <MyRegistrationList items={past} /> : <p>No past sessions yet.</p>}
+      </section>
+      <section aria-labelledby="certificates" className="card space-y-3">
+        <h2 id="certificates" className="text-xl font-semibold">
+          Certificates
+        </h2>
+        {record.certificates.length > 0 ? (
+          <CertificateList items={record.certificates} />
+        ) : (
+          <p>No certificates yet. You receive one by email after attending a session.</p>
+        )}
+      </section>
+      <section aria-labelledby="hours" className="card space-y-4">
+        <h2 id="hours" className="text-xl font-semibold">
+          Training hours
+        </h2>
+        {record.ledger.years.length > 0 ? (
+          <HoursLedger ledger={record.ledger} />
+        ) : (
+          <p>No hours yet: they are counted from your valid certificates.</p>
+        )}
+        <div className="flex flex-wrap gap-3">
+          <a href="/me/training.csv" className="btn-secondary" download>
+            Download CSV<span className="sr-only"> of your certificates</span>
+          </a>
+          <a href="/me/transcript.pdf" className="btn-secondary" download>
+            Download transcript (PDF)
+          </a>
+        </div>
       </section>
       <PersonalFeed email={user.email} />
     </div>

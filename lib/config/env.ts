@@ -46,6 +46,8 @@ export const ZEnv = z.object({
   SIGN_IN_LIMIT_PER_IP: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(30)),
   // Public registrations per client IP per minute; shared station addresses need headroom here too.
   REGISTRATION_LIMIT_PER_IP: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(20)),
+  // Certificate lookups (API, PDF download, verification pages) per client IP per minute: codes are secrets.
+  CERTIFICATE_LOOKUP_LIMIT_PER_IP: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(30)),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -1,3 +1,4 @@
+import type { CertificateIssuedEmailProps } from '@/emails/certificate-issued';
 import type { RegistrationCancelledEmailProps } from '@/emails/registration-cancelled';
 import type { RegistrationConfirmedEmailProps } from '@/emails/registration-confirmed';
 import type { RegistrationManageLinkEmailProps } from '@/emails/registration-manage-link';
@@ -29,6 +30,8 @@ export const mailSubjects = {
   'session-changed': (props: SessionChangedEmailProps) => `Changed: ${props.workshopTitle} is now ${props.when}`,
   'session-cancelled': (props: SessionCancelledEmailProps) => `Cancelled: ${props.workshopTitle}, ${props.when}`,
   'session-announcement': (props: SessionAnnouncementEmailProps) => `${props.workshopTitle}: ${props.subject}`,
+  'certificate-issued': (props: CertificateIssuedEmailProps) =>
+    props.replacesCode ? `Your corrected certificate: ${props.workshopTitle}` : `Your certificate: ${props.workshopTitle}`,
 };
 
 export type TMailTemplates = { [K in keyof typeof mailSubjects]: Parameters<(typeof mailSubjects)[K]>[0] };

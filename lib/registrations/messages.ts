@@ -1,5 +1,6 @@
 import 'server-only';
 import type { TTrainingSession } from '@/db/schema';
+import { checkInUrlFor } from '@/lib/attendance/check-in-link';
 import { inviteUid } from '@/lib/calendar/ics';
 import type { TInviteSpec } from '@/lib/calendar/invite-spec';
 import { getEnv } from '@/lib/config/env';
@@ -137,6 +138,7 @@ export function confirmationMessages(
         whatToBring: session.whatToBring,
         reason,
         invite: inviteSpecFor(session, person, 'REQUEST'),
+        checkInUrl: checkInUrlFor(person.id),
       },
     },
     ...reminderMessages(session, person, now),

@@ -3,6 +3,9 @@ import { SLUG_PATTERN } from './slug';
 
 const text = (max: number, label: string) => z.string().trim().max(max, `${label} can be at most ${max} characters.`);
 
+/** Hours are stored with two decimals. Not `Number.isInteger(n * 100)`: 1.1 * 100 is 110.00000000000001. */
+const hasAtMostTwoDecimals = (n: number) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6;
+
 /** A workshop's fields as the API and the form send them; every field optional for a change. */
 export const ZWorkshopFields = z.object({
   title: text(200, 'The title').min(3, 'Give the workshop a title of at least 3 characters.'),
@@ -27,8 +30,15 @@ export const ZWorkshopFields = z.object({
     .number({ error: 'Enter credit hours as a number, like 3.5.' })
     .min(0, 'Credit hours cannot be negative.')
     .max(200, 'Credit hours can be at most 200.')
-    .refine((n) => Number.isInteger(n * 100), 'Use at most two decimal places.'),
+    .refine(hasAtMostTwoDecimals, 'Use at most two decimal places.'),
   creditCategory: text(120, 'The credit category'),
+  /** Partial attendance earns a certificate only from this many hours; null: any hours recorded. */
+  minimumCertificateHours: z
+    .number({ error: 'Enter the minimum hours as a number, like 2.5.' })
+    .min(0, 'The minimum hours cannot be negative.')
+    .max(200, 'The minimum hours can be at most 200.')
+    .refine(hasAtMostTwoDecimals, 'Use at most two decimal places.')
+    .nullable(),
   contentNotice: text(2000, 'The content notice'),
   whatToBring: text(1000, 'What to bring'),
 });

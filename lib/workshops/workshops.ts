@@ -19,6 +19,8 @@ export type TWorkshopDto = {
   durationMinutes: number | null;
   creditHours: number;
   creditCategory: string;
+  /** Partial attendance earns a certificate only from this many hours; null: any hours recorded. */
+  minimumCertificateHours: number | null;
   contentNotice: string;
   /** Shown in confirmation emails and reminders. */
   whatToBring: string;
@@ -40,6 +42,7 @@ export function toWorkshopDto(row: TWorkshop): TWorkshopDto {
     durationMinutes: row.durationMinutes,
     creditHours: Number(row.creditHours),
     creditCategory: row.creditCategory,
+    minimumCertificateHours: row.minimumCertificateHours === null ? null : Number(row.minimumCertificateHours),
     contentNotice: row.contentNotice,
     whatToBring: row.whatToBring,
     status: row.status,

@@ -71,6 +71,12 @@ describe('the OpenAPI document', () => {
         'POST /api/v1/sessions/{id}/registrations',
         'GET /api/v1/sessions/{id}/registrations',
         'POST /api/v1/registrations/{id}/cancel',
+        'PUT /api/v1/registrations/{id}/attendance',
+        'POST /api/v1/sessions/{id}/certificates',
+        'GET /api/v1/certificates/{code}',
+        'GET /api/v1/certificates/{code}/pdf',
+        'POST /api/v1/certificates/{code}/revoke',
+        'POST /api/v1/certificates/{code}/reissue',
         'GET /api/v1/openapi.json',
       ].sort(),
     );

@@ -5,6 +5,7 @@ import type { TFeedResetState } from '@/app/_components/calendar/feed-state';
 import { runAction, type TFormState } from '@/app/_lib/trainer-action';
 import { createApiToken, revokeApiToken } from '@/lib/api-tokens/api-tokens';
 import { feedWebUrl, resetTrainerFeed } from '@/lib/calendar-feeds/feeds';
+import { setCertificatePaper } from '@/lib/certificates/paper-setting';
 import { notFoundError } from '@/lib/errors/app-error';
 import { isUuid } from '@/lib/workshops/workshops';
 
@@ -40,4 +41,15 @@ export async function resetTrainerFeedAction(_previous: TFeedResetState, formDat
     return { ok: true, message: 'Done: the old link has stopped working. Subscribe again with the new link.' };
   });
   return links ? { ...state, links } : state;
+}
+
+const paperNames = { a4: 'A4 landscape', letter: 'US Letter landscape' };
+
+/** Certificates issued from now on use the chosen paper; those already issued keep theirs (their PDF never changes). */
+export async function saveCertificatePaperAction(_previous: TFormState, formData: FormData): Promise<TFormState> {
+  return runAction(formData, async (db, actor) => {
+    const paper = await setCertificatePaper(db, actor, String(formData.get('paper') ?? ''));
+    revalidatePath('/trainer/settings');
+    return { ok: true, message: `Saved: certificates you issue from now on are printed on ${paperNames[paper]}.`, values: { paper } };
+  });
 }

@@ -7,10 +7,12 @@ import { FeedLinks } from '@/app/_components/calendar/feed-links';
 import { getDb } from '@/db';
 import { listApiTokens } from '@/lib/api-tokens/api-tokens';
 import { feedWebUrl, trainerFeedUrl } from '@/lib/calendar-feeds/feeds';
+import { getCertificatePaper } from '@/lib/certificates/paper-setting';
 import { getEnv } from '@/lib/config/env';
+import { CertificatePaperForm } from './_components/certificate-paper-form';
 import { CreateTokenForm } from './_components/create-token-form';
 import { RevokeTokenForm } from './_components/revoke-token-form';
-import { createTokenAction, resetTrainerFeedAction, revokeTokenAction } from './actions';
+import { createTokenAction, resetTrainerFeedAction, revokeTokenAction, saveCertificatePaperAction } from './actions';
 
 export const metadata: Metadata = { title: 'Settings and API' };
 
@@ -22,7 +24,7 @@ export default async function SettingsPage() {
   const trainer = await requireRole('trainer', '/trainer/settings');
   const db = await getDb();
   const actor = { id: trainer.id, role: trainer.role };
-  const [tokens, feed] = await Promise.all([listApiTokens(db, actor), trainerFeedUrl(db, actor)]);
+  const [tokens, feed, paper] = await Promise.all([listApiTokens(db, actor), trainerFeedUrl(db, actor), getCertificatePaper(db, actor)]);
   const apiBase = `${getEnv().APP_URL.replace(/\/+$/, '')}/api/v1`;
 
   return (
@@ -34,7 +36,16 @@ export default async function SettingsPage() {
         <h1 className="text-3xl font-bold">Settings and API</h1>
       </div>
 
-      {/* Certificate settings (paper size) will be a section of their own here. */}
+      <section aria-labelledby="certificate-settings" className="card space-y-4">
+        <h2 id="certificate-settings" className="text-xl font-semibold">
+          Certificates
+        </h2>
+        <p>
+          The paper size of the certificates you issue. Certificates already issued keep theirs: a certificate’s PDF never changes, so it
+          always verifies.
+        </p>
+        <CertificatePaperForm action={saveCertificatePaperAction} paper={paper} />
+      </section>
 
       <section aria-labelledby="calendar-feed" className="card space-y-4">
         <h2 id="calendar-feed" className="text-xl font-semibold">

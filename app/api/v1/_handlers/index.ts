@@ -1,7 +1,10 @@
 import type { TApiHandle } from '../_lib/api-handler';
 import type { TOperationId } from '../_lib/routes';
 import * as agencies from './agencies';
+import { recordAttendance } from './attendance';
 import { getSessionCalendar } from './calendar';
+import { getCertificate, getCertificatePdf } from './certificate-lookup';
+import { issueSessionCertificates, reissueCertificate, revokeCertificate } from './certificates';
 import { getOpenApiDocument } from './openapi';
 import * as registrations from './registrations';
 import * as sessions from './sessions';
@@ -14,5 +17,11 @@ export const handlers = {
   ...agencies,
   ...registrations,
   getSessionCalendar,
+  recordAttendance,
+  getCertificate,
+  getCertificatePdf,
+  issueSessionCertificates,
+  revokeCertificate,
+  reissueCertificate,
   getOpenApiDocument,
 } satisfies Record<TOperationId, TApiHandle>;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { attendanceOfSession } from '@/lib/attendance/check-in-sheet';
 import { getEnv } from '@/lib/config/env';
 import { notFoundError, parseInput, unauthorizedError } from '@/lib/errors/app-error';
 import { clientIp } from '@/lib/http/client-ip';
@@ -65,11 +66,12 @@ export async function registerForSession({ db, request, params }: TApiContext, d
   return Response.json(body, { status: 201 });
 }
 
-/** A session's roster, for trainers; attendance is not recorded yet and is always null. */
+/** A session's roster, for trainers, each person with their attendance (`{status, hours}`, or null until recorded). */
 export async function listSessionRegistrations({ db, request, params }: TApiContext): Promise<Response> {
   const actor = await trainerActor(db, request);
   const items = await listRegistrationsForTrainer(db, actor, param(params, 'id'));
-  return Response.json({ items: items.map((item) => ({ ...item, attendance: null })) });
+  const attendance = await attendanceOfSession(db, actor, param(params, 'id'));
+  return Response.json({ items: items.map((item) => ({ ...item, attendance: attendance.get(item.id) ?? null })) });
 }
 
 /** The body of a cancellation, if any: `{}` when empty, a 422 when it is not JSON or not the shape. */

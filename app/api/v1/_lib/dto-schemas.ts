@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TAgencyDto } from '@/lib/agencies/agencies';
+import type { TPublicCertificateView } from '@/lib/certificates/lookup';
 import type { TRosterEntryDto } from '@/lib/registrations/queries';
 import type { TPublicSessionDto, TTrainerSessionDto } from '@/lib/sessions/dto';
 import type { TWorkshopDto } from '@/lib/workshops/workshops';
@@ -21,6 +22,7 @@ export const ZWorkshopDto = z.object({
   durationMinutes: z.number().int().nullable(),
   creditHours: z.number(),
   creditCategory: z.string(),
+  minimumCertificateHours: z.number().nullable().describe('Partial attendance earns a certificate only from this many hours; null: any hours recorded.'),
   contentNotice: z.string(),
   whatToBring: z.string().describe('Shown in confirmation emails and reminders.'),
   status: z.enum(['draft', 'published', 'archived']),
@@ -103,10 +105,58 @@ export const ZRosterEntryDto = z.object({
 });
 
 export const ZRosterEntryWithAttendanceDto = ZRosterEntryDto.extend({
-  attendance: z.null().describe('Not recorded yet: always null for now.'),
+  attendance: z
+    .object({
+      status: z.enum(['attended', 'absent', 'partial']),
+      hours: z.number().nullable().describe('Hours attended, for `partial` only.'),
+    })
+    .nullable()
+    .describe('Null until the trainer records it.'),
+});
+
+export const ZAttendanceRecordedDto = z.object({
+  id: z.uuid(),
+  attendance: z.enum(['attended', 'absent', 'partial']),
+  attendedHours: z.number().nullable().describe('For `partial` only; `attended` earns the workshop’s credit hours.'),
+  changed: z.boolean().describe('False when the registration already had exactly this attendance: nothing was written.'),
 });
 
 export const ZRegistrationCancelledDto = z.object({ id: z.uuid(), status: z.literal('cancelled') });
+
+export const ZPublicCertificateDto = z.object({
+  code: z.string().describe('Grouped for reading aloud: 7K2Q-9XWD-4HPA-M3TR.'),
+  status: z.enum(['valid', 'revoked']),
+  holderName: z.string(),
+  workshopTitle: z.string(),
+  sessionDate: z.string().describe('In the session’s own time zone, the zone named: "Tuesday 3 March 2026, 9:00–12:00 CST".'),
+  hours: z.number(),
+  creditCategory: z.string(),
+  issuedAt: instant,
+  revokedAt: instant.optional().describe('Only when revoked.'),
+  revokedReason: z.string().optional().describe('Only when revoked.'),
+  replacedByCode: z.string().optional().describe('Only when revoked by a reissue: the code that replaces this one.'),
+});
+
+const printedCode = z.string().describe('As printed, in groups: 7K2Q-9XWD-4HPA-M3TR.');
+
+export const ZCertificatesIssuedDto = z.object({
+  issued: z
+    .array(z.object({ code: printedCode, registrationId: z.uuid() }))
+    .describe('The certificates this call issued; empty when every attendee already had one.'),
+  alreadyIssued: z.number().int().describe('People in the session who already had a certificate, so got none this time.'),
+});
+
+export const ZCertificateRevokedDto = z.object({
+  code: printedCode,
+  status: z.literal('revoked'),
+  revokedAt: instant,
+  revokedReason: z.string(),
+});
+
+export const ZCertificateReissuedDto = z.object({
+  code: printedCode.describe('The new certificate’s code, as printed.'),
+  replaces: printedCode.describe('The old code, now revoked and pointing to the new one.'),
+});
 
 // Request-side, API only (the registration body itself is the domain's ZRegistrationInput).
 
@@ -136,6 +186,11 @@ export const responseSchemas = {
   RegistrationCreated: ZRegistrationCreatedDto,
   RegistrationList: list(ZRosterEntryWithAttendanceDto),
   RegistrationCancelled: ZRegistrationCancelledDto,
+  AttendanceRecorded: ZAttendanceRecordedDto,
+  PublicCertificate: ZPublicCertificateDto,
+  CertificatesIssued: ZCertificatesIssuedDto,
+  CertificateRevoked: ZCertificateRevokedDto,
+  CertificateReissued: ZCertificateReissuedDto,
   OpenApiDocument: z.record(z.string(), z.unknown()).describe('This document.'),
 };
 
@@ -150,3 +205,5 @@ const inStep: [
   Same<z.infer<typeof ZRosterEntryDto>, TRosterEntryDto>,
 ] = [true, true, true, true, true];
 void inStep;
+const certificateInStep: Same<z.infer<typeof ZPublicCertificateDto>, TPublicCertificateView> = true;
+void certificateInStep;

@@ -1,4 +1,6 @@
 import { ZAgencyCreate, ZAgencyPatch } from '@/lib/agencies/schemas';
+import { ZCertificateReissue, ZCertificateRevoke } from '@/lib/certificates/schemas';
+import { ZAttendanceInput } from '@/lib/attendance/schemas';
 import { buildOpenApiDocument, type TApiRoute, type TOpenApiDocument } from '@/lib/api/openapi';
 import { ZRegistrationInput } from '@/lib/registrations/schemas';
 import { ZSessionCreate, ZSessionPatch } from '@/lib/sessions/schemas';
@@ -10,6 +12,7 @@ const workshopId = { id: 'The workshop’s id (a UUID).' };
 const sessionId = { id: 'The session’s id (a UUID).' };
 const agencyId = { id: 'The agency’s id (a UUID).' };
 const registrationId = { id: 'The registration’s id (a UUID).' };
+const certificateCode = { code: 'The code printed on the certificate, like 7K2Q-9XWD-4HPA-M3TR.' };
 
 /**
  * Every operation of API v1, the one list the OpenAPI document is built from. Each operationId
@@ -136,6 +139,19 @@ export const apiRoutes = [
     response: { status: 200, description: 'Cancelled.', schema: 'RegistrationCancelled' },
     alsoFails: [403],
   },
+  {
+    operationId: 'recordAttendance', method: 'put', path: '/api/v1/registrations/{id}/attendance', tag: 'Registrations', auth: 'bearer', pathParams: registrationId,
+    summary: 'Record whether a confirmed person attended: attended, absent, or partial with hours',
+    description:
+      'From the session’s start (at any time for a session in the past) until its roster is closed. `hours` is ' +
+      'required for `partial`: more than 0, at most the session’s length, two decimals at most (422 on `hours`); it ' +
+      'is dropped for `attended` and `absent`. Sending the same attendance again changes nothing and answers ' +
+      '`changed: false`. 409: `attendance_not_open` (the message says when it opens, the zone named), ' +
+      '`roster_closed`, `registration_not_confirmed` (waitlisted or cancelled), `session_cancelled`.',
+    body: { name: 'AttendanceInput', schema: ZAttendanceInput },
+    response: { status: 200, description: 'Recorded, or already so.', schema: 'AttendanceRecorded' },
+    alsoFails: [409],
+  },
   // Agencies
   {
     operationId: 'listAgencies', method: 'get', path: '/api/v1/agencies', tag: 'Agencies', auth: 'bearer',
@@ -163,6 +179,66 @@ export const apiRoutes = [
     operationId: 'deleteAgency', method: 'delete', path: '/api/v1/agencies/{id}', tag: 'Agencies', auth: 'bearer', pathParams: agencyId,
     summary: 'Remove an agency; its sessions stay, without a partner',
     response: { status: 204, description: 'Removed.' },
+  },
+  // Certificates (lookups)
+  {
+    operationId: 'getCertificate', method: 'get', path: '/api/v1/certificates/{code}', tag: 'Certificates', auth: 'none', pathParams: certificateCode,
+    summary: 'Verify a certificate: its record, and whether it is valid or revoked',
+    description:
+      'Anyone holding a code may look it up; it is the code printed on the certificate. Dashes, spaces and case do not ' +
+      'matter, and O, I and L are read as 0, 1 and 1. `sessionDate` is in the session’s own time zone, the zone named. ' +
+      'A revoked certificate adds `revokedAt` and `revokedReason`, and `replacedByCode` when a reissue replaced it. ' +
+      'At most `CERTIFICATE_LOOKUP_LIMIT_PER_IP` lookups a minute per network, shared with the PDF (429 `rate_limited` ' +
+      'with `Retry-After`).',
+    response: { status: 200, description: 'The certificate’s public record.', schema: 'PublicCertificate' },
+    alsoFails: [429],
+  },
+  {
+    operationId: 'getCertificatePdf', method: 'get', path: '/api/v1/certificates/{code}/pdf', tag: 'Certificates', auth: 'none', pathParams: certificateCode,
+    summary: 'The certificate as a PDF, byte for byte the file issued',
+    description:
+      'An `application/pdf` answer, shown inline and named `certificate-XXXX-XXXX-XXXX-XXXX.pdf`. A revoked certificate’s ' +
+      'PDF is served too: its QR code leads to the verification page, which says it is revoked. Limited like ' +
+      '`GET /api/v1/certificates/{code}`.',
+    response: { status: 200, description: 'The PDF (`application/pdf`), not JSON.' },
+    alsoFails: [429],
+  },
+  // Certificates (issuing)
+  {
+    operationId: 'issueSessionCertificates', method: 'post', path: '/api/v1/sessions/{id}/certificates', tag: 'Certificates', auth: 'bearer', pathParams: sessionId,
+    summary: 'Close the roster and issue a certificate to everyone whose attendance earns one',
+    description:
+      'No body. One certificate per confirmed person marked `attended` (the workshop’s credit hours) or `partial` (the ' +
+      'hours recorded, when at least the workshop’s minimum); absent and unrecorded people get none. The roster is ' +
+      'closed, so attendance can no longer change. Each certificate is emailed to its holder with the PDF attached, ' +
+      'queued in the same transaction. Repeating the call (even at the same moment) issues nobody a second ' +
+      'certificate: it answers 200 with an empty `issued`; a call that issued any answers 201. Codes are as printed, ' +
+      'with dashes. 409: `session_not_started` (before the session’s start), `session_cancelled`.',
+    response: { status: 201, description: 'Issued (200 with an empty `issued` when there was nothing new).', schema: 'CertificatesIssued' },
+    alsoFails: [409],
+  },
+  {
+    operationId: 'revokeCertificate', method: 'post', path: '/api/v1/certificates/{code}/revoke', tag: 'Certificates', auth: 'bearer', pathParams: certificateCode,
+    summary: 'Revoke a certificate: it verifies as revoked, with the date and the reason',
+    description:
+      'The reason is required (422 on `reason`) and is shown to anyone who verifies the code. The record stays, so the ' +
+      'PDF is still recognised, as revoked. Its email, if not sent yet, is withdrawn. Recorded in the audit log. ' +
+      '409 `already_revoked` the second time.',
+    body: { name: 'CertificateRevoke', schema: ZCertificateRevoke },
+    response: { status: 200, description: 'Revoked.', schema: 'CertificateRevoked' },
+    alsoFails: [409],
+  },
+  {
+    operationId: 'reissueCertificate', method: 'post', path: '/api/v1/certificates/{code}/reissue', tag: 'Certificates', auth: 'bearer', pathParams: certificateCode,
+    summary: 'Replace a certificate with a corrected one (a misspelt name, say)',
+    description:
+      'The old certificate is revoked with the reason “Reissued: <reason>” and points to the new code; the new one ' +
+      'repeats every fact of the old with `holderName` when given, a new code and today’s issue date, and is emailed ' +
+      'to the holder with its PDF. A certificate revoked without a replacement can be reissued; one already replaced ' +
+      'is a 409 `already_revoked`. Recorded in the audit log.',
+    body: { name: 'CertificateReissue', schema: ZCertificateReissue },
+    response: { status: 201, description: 'The new certificate’s code.', schema: 'CertificateReissued' },
+    alsoFails: [409],
   },
   // This document
   {

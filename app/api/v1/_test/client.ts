@@ -31,7 +31,7 @@ function routeFor(method: string, pathname: string) {
  * Request and runs the handler with the test's database, errors turned into answers as in production.
  */
 export function apiClient(db: Db) {
-  async function call(method: 'get' | 'post' | 'patch' | 'delete', path: string, options: TCall = {}): Promise<TApiAnswer> {
+  async function call(method: 'get' | 'post' | 'put' | 'patch' | 'delete', path: string, options: TCall = {}): Promise<TApiAnswer> {
     const url = new URL(path, 'http://muster.test');
     const { route, params } = routeFor(method, url.pathname);
     const headers = new Headers();
@@ -46,6 +46,7 @@ export function apiClient(db: Db) {
   return {
     get: (path: string, options?: TCall) => call('get', path, options),
     post: (path: string, body?: unknown, options?: TCall) => call('post', path, { ...options, body }),
+    put: (path: string, body?: unknown, options?: TCall) => call('put', path, { ...options, body }),
     patch: (path: string, body?: unknown, options?: TCall) => call('patch', path, { ...options, body }),
     delete: (path: string, options?: TCall) => call('delete', path, options),
     call,

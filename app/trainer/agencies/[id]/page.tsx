@@ -7,6 +7,7 @@ import { getDb } from '@/db';
 import { getAgency, type TAgencyDto } from '@/lib/agencies/agencies';
 import { agencyKindLabels, mouStatusLabels } from '@/lib/agencies/schemas';
 import { AppError } from '@/lib/errors/app-error';
+import { listCoordinators } from '@/lib/records/coordinators';
 import { listSessionsOfAgency } from '@/lib/sessions/sessions';
 import { formatSessionRange } from '@/lib/time/zoned';
 import { AgencyForm } from '../_components/agency-form';
@@ -24,6 +25,7 @@ import {
   removePartnershipAction,
   updateAgencyAction,
 } from '../actions';
+import { CoordinatorsSection } from './_components/coordinators-section';
 
 type TProps = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string | string[] }> };
 
@@ -54,7 +56,7 @@ export default async function AgencyPage({ params, searchParams }: TProps) {
   const actor = { id: trainer.id, role: trainer.role };
   const db = await getDb();
   const agency = await agencyOrNotFound(() => getAgency(db, actor, id));
-  const sessions = await listSessionsOfAgency(db, actor, agency.id);
+  const [sessions, coordinators] = await Promise.all([listSessionsOfAgency(db, actor, agency.id), listCoordinators(db, actor, agency.id)]);
   const { created } = await searchParams;
   const today = new Date();
 
@@ -217,6 +219,8 @@ export default async function AgencyPage({ params, searchParams }: TProps) {
           </div>
         )}
       </section>
+
+      <CoordinatorsSection agencyId={agency.id} agencyName={agency.name} coordinators={coordinators} />
 
       <section aria-labelledby="delete" className="card space-y-3">
         <h2 id="delete" className="text-xl font-semibold">

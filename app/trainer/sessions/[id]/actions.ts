@@ -6,6 +6,7 @@ import { refreshCatalogue } from '@/app/_lib/catalogue-cache';
 import { runAction, type TFormState } from '@/app/_lib/trainer-action';
 import { formText, renamingFields } from '@/app/trainer/_components/form-data';
 import { assertTrainer } from '@/lib/auth/actor';
+import { reissueCertificate, revokeCertificate } from '@/lib/certificates/issue';
 import { AppError, fieldError } from '@/lib/errors/app-error';
 import { cancelRegistration } from '@/lib/registrations/cancel';
 import { promoteRegistration } from '@/lib/registrations/promote';
@@ -122,5 +123,31 @@ export async function cancelSessionAction(sessionId: string, _previous: TFormSta
     );
     refreshRoster(sessionId);
     redirect(rosterNoticeUrl(sessionId, 'session-cancelled'));
+  });
+}
+
+/** Where a certificate action sends the trainer back to; the code stays out of the URL (it is the holder's secret). */
+function certificateNoticeUrl(sessionId: string, notice: 'revoked' | 'reissued'): string {
+  return `/trainer/sessions/${sessionId}?certificate=${notice}#certificates`;
+}
+
+/** Revokes one certificate with the reason anyone verifying it will read. */
+export async function revokeCertificateAction(sessionId: string, _previous: TFormState, formData: FormData): Promise<TFormState> {
+  return runAction(formData, async (db, actor) => {
+    await revokeCertificate(db, actor, formText(formData, 'code'), formText(formData, 'reason'));
+    revalidatePath(`/trainer/sessions/${sessionId}`);
+    redirect(certificateNoticeUrl(sessionId, 'revoked'));
+  });
+}
+
+/** Replaces a certificate with a corrected one, emailed to the holder; the old one is revoked. */
+export async function reissueCertificateAction(sessionId: string, _previous: TFormState, formData: FormData): Promise<TFormState> {
+  return runAction(formData, async (db, actor) => {
+    await reissueCertificate(db, actor, formText(formData, 'code'), {
+      holderName: formText(formData, 'holderName'),
+      reason: formText(formData, 'reason'),
+    });
+    revalidatePath(`/trainer/sessions/${sessionId}`);
+    redirect(certificateNoticeUrl(sessionId, 'reissued'));
   });
 }

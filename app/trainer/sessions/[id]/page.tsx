@@ -5,6 +5,7 @@ import { placeText } from '@/app/_components/catalogue/session-line';
 import { orNotFound } from '@/app/trainer/_components/or-not-found';
 import { getDb } from '@/db';
 import { listAgencies } from '@/lib/agencies/agencies';
+import { listSessionCertificates } from '@/lib/certificates/session-certificates';
 import { listRegistrationsForTrainer, type TRosterEntryDto } from '@/lib/registrations/queries';
 import { fillText, groupRoster } from '@/lib/roster/roster';
 import { getSessionForTrainer } from '@/lib/sessions/sessions';
@@ -12,11 +13,21 @@ import { formatSessionRange, hasStarted } from '@/lib/time/zoned';
 import { readRosterNotice, type TRosterNoticeParams } from './_lib/notice';
 import { AddPersonForm } from './_components/add-person-form';
 import { AnnounceForm } from './_components/announce-form';
+import { attendanceText } from './_components/attendance-text';
+import { CertificatesSection } from './_components/certificates-section';
 import { CancelSessionForm } from './_components/cancel-session-form';
 import { PromoteForm } from './_components/promote-form';
 import { RemoveForm } from './_components/remove-form';
 import { RosterPerson } from './_components/roster-person';
-import { addPersonAction, announceAction, cancelSessionAction, promoteAction, removeAction } from './actions';
+import {
+  addPersonAction,
+  announceAction,
+  cancelSessionAction,
+  promoteAction,
+  reissueCertificateAction,
+  removeAction,
+  revokeCertificateAction,
+} from './actions';
 
 export const metadata: Metadata = { title: 'Session roster' };
 
@@ -40,6 +51,16 @@ function noticeText(notice: TRosterNoticeParams, entries: TRosterEntryDto[]): st
   return movedUp.length > 0 ? `${removed} ${movedUp.join(', ')} moved up from the waitlist and ${movedUp.length === 1 ? 'has' : 'have'} been sent the invite.` : removed;
 }
 
+const certificateNotices = {
+  revoked: 'The certificate is revoked: it now verifies as revoked, with your reason.',
+  reissued: 'The corrected certificate is issued and on its way to the holder. The old code now verifies as revoked.',
+};
+
+function certificateNotice(query: Record<string, string | string[] | undefined>): string | null {
+  const value = query.certificate;
+  return value === 'revoked' || value === 'reissued' ? certificateNotices[value] : null;
+}
+
 function Section({ id, title, count, empty, children }: { id: string; title: string; count: number; empty: string; children: React.ReactNode }) {
   return (
     <section aria-labelledby={id} className="card">
@@ -57,9 +78,19 @@ export default async function SessionRosterPage({ params, searchParams }: TProps
   const actor = { id: trainer.id, role: trainer.role };
   const db = await getDb();
   const session = await orNotFound(getSessionForTrainer(db, actor, id));
-  const [entries, agencies] = await Promise.all([listRegistrationsForTrainer(db, actor, session.id), listAgencies(db, actor)]);
+  const [entries, agencies, certified] = await Promise.all([
+    listRegistrationsForTrainer(db, actor, session.id),
+    listAgencies(db, actor),
+    listSessionCertificates(db, actor, session.id),
+  ]);
   const roster = groupRoster(entries);
-  const notice = readRosterNotice(await searchParams);
+  const query = await searchParams;
+  const notice = readRosterNotice(query);
+  const certificateMessage = certificateNotice(query);
+  const attendanceOf = (registrationId: string) => {
+    const recorded = certified.attendance[registrationId];
+    return recorded && hasStarted(session.startsAt) ? attendanceText(recorded) : undefined;
+  };
   const when = formatSessionRange(new Date(session.startsAt), new Date(session.endsAt), session.timeZone);
   const open = session.status === 'scheduled';
   const place = `${placeText(session)}${session.venue && session.online ? ' and online' : ''}`;
@@ -98,12 +129,22 @@ export default async function SessionRosterPage({ params, searchParams }: TProps
           <Link href={`/sessions/${session.id}`} className="btn-secondary">
             Public page
           </Link>
+          {open && (
+            <Link href={`/trainer/sessions/${session.id}/check-in`} className="btn-secondary">
+              Check-in
+            </Link>
+          )}
         </nav>
       </div>
 
       {notice && (
         <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-green-900">
           {noticeText(notice, entries)}
+        </p>
+      )}
+      {certificateMessage && (
+        <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-green-900">
+          {certificateMessage}
         </p>
       )}
       {!open && (
@@ -119,12 +160,20 @@ export default async function SessionRosterPage({ params, searchParams }: TProps
               <RosterPerson
                 person={person}
                 timeZone={session.timeZone}
+                attendance={attendanceOf(person.id)}
                 actions={open && <RemoveForm action={removeAction.bind(null, session.id)} registrationId={person.id} name={person.name} confirmed />}
               />
             </li>
           ))}
         </ul>
       </Section>
+
+      <CertificatesSection
+        session={session}
+        overview={certified}
+        revokeAction={revokeCertificateAction.bind(null, session.id)}
+        reissueAction={reissueCertificateAction.bind(null, session.id)}
+      />
 
       {roster.pendingApproval.length > 0 && (
         <Section id="pending" title="Awaiting approval" count={roster.pendingApproval.length} empty="">

@@ -88,6 +88,14 @@ export function WorkshopForm({
         {(props) => <input {...props} type="text" maxLength={120} className="field-input" defaultValue={value('creditCategory')} />}
       </Field>
       <Field
+        name="minimumCertificateHours"
+        label="Minimum hours for a certificate (partial attendance)"
+        hint="Someone who attends part of a session gets a certificate for the hours recorded, from this many up. Leave empty to give one for any hours."
+        error={error('minimumCertificateHours')}
+      >
+        {(props) => <input {...props} type="text" inputMode="decimal" className="field-input sm:max-w-xs" defaultValue={value('minimumCertificateHours')} />}
+      </Field>
+      <Field
         name="contentNotice"
         label="Content notice"
         hint="Shown before anything else on the workshop page, like “Discusses child abuse and sexual violence.”"

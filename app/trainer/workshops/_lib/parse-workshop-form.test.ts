@@ -19,6 +19,7 @@ const base = {
   durationMinutes: '180',
   creditHours: '3.5',
   creditCategory: 'POST continuing education',
+  minimumCertificateHours: '1.5',
   contentNotice: 'Discusses abuse.',
   whatToBring: 'Your notebook and agency ID.',
 };
@@ -36,6 +37,7 @@ describe('parseWorkshopForm', () => {
       durationMinutes: 180,
       creditHours: 3.5,
       creditCategory: 'POST continuing education',
+      minimumCertificateHours: 1.5,
       contentNotice: 'Discusses abuse.',
       whatToBring: 'Your notebook and agency ID.',
     });
@@ -57,6 +59,25 @@ describe('parseWorkshopForm', () => {
     expect(result.success).toBe(false);
     const paths = result.error?.issues.map((issue) => issue.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['durationMinutes', 'creditHours']));
+  });
+
+  it('reads the minimum hours for a certificate: empty is none, words and three decimals are refused', () => {
+    expect(parseWorkshopForm(form({ ...base, minimumCertificateHours: ' ' })).minimumCertificateHours).toBeNull();
+    const fieldOf = (minimumCertificateHours: string) => {
+      const result = ZWorkshopFields.partial().safeParse(parseWorkshopForm(form({ ...base, minimumCertificateHours })));
+      return result.error?.issues.find((issue) => issue.path[0] === 'minimumCertificateHours')?.message;
+    };
+    expect(fieldOf('2')).toBeUndefined();
+    expect(fieldOf('two')).toBe('Enter the minimum hours as a number, like 2.5.');
+    expect(fieldOf('-1')).toBe('The minimum hours cannot be negative.');
+    expect(fieldOf('1.255')).toBe('Use at most two decimal places.');
+  });
+
+  it('takes hours with two decimals that floating point cannot hold exactly', () => {
+    for (const hours of ['1.1', '0.29', '2.33', '199.99']) {
+      const input = parseWorkshopForm(form({ ...base, creditHours: hours, minimumCertificateHours: hours }));
+      expect(ZWorkshopCreate.safeParse(input).success, hours).toBe(true);
+    }
   });
 });
 

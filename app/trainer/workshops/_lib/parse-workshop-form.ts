@@ -12,6 +12,7 @@ export function parseWorkshopForm(formData: FormData): TWorkshopFormInput {
   const slug = formText(formData, 'slug').trim();
   const duration = formText(formData, 'durationMinutes').trim();
   const credit = formText(formData, 'creditHours').trim();
+  const minimum = formText(formData, 'minimumCertificateHours').trim();
   const topics = formText(formData, 'topics')
     .split(/[,\r\n]+/)
     .map((topic) => topic.trim().toLowerCase())
@@ -31,6 +32,8 @@ export function parseWorkshopForm(formData: FormData): TWorkshopFormInput {
     // Credit hours are never null in the domain: an emptied field means no credit.
     creditHours: credit ? formNumber(credit) : 0,
     creditCategory: formText(formData, 'creditCategory'),
+    // Empty: partial attendance of any length earns a certificate.
+    minimumCertificateHours: minimum ? formNumber(minimum) : null,
     contentNotice: formText(formData, 'contentNotice'),
     whatToBring: formText(formData, 'whatToBring'),
   };

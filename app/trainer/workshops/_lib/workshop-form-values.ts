@@ -12,6 +12,7 @@ export type TWorkshopFormValues = {
   durationMinutes: string;
   creditHours: string;
   creditCategory: string;
+  minimumCertificateHours: string;
   contentNotice: string;
   whatToBring: string;
 };
@@ -27,6 +28,7 @@ export const EMPTY_WORKSHOP: TWorkshopFormValues = {
   durationMinutes: '',
   creditHours: '',
   creditCategory: '',
+  minimumCertificateHours: '',
   contentNotice: '',
   whatToBring: '',
 };
@@ -43,6 +45,7 @@ export function workshopFormValues(workshop: TWorkshopDto): TWorkshopFormValues 
     durationMinutes: workshop.durationMinutes === null ? '' : String(workshop.durationMinutes),
     creditHours: workshop.creditHours ? String(workshop.creditHours) : '',
     creditCategory: workshop.creditCategory,
+    minimumCertificateHours: workshop.minimumCertificateHours === null ? '' : String(workshop.minimumCertificateHours),
     contentNotice: workshop.contentNotice,
     whatToBring: workshop.whatToBring,
   };

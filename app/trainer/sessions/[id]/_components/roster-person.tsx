@@ -8,7 +8,18 @@ function movedUpLater(createdAt: string, confirmedAt: string): boolean {
 }
 
 /** One person on the roster: who they are, what they need, when they registered, and what can be done. */
-export function RosterPerson({ person, timeZone, actions }: { person: TRosterEntryDto; timeZone: string; actions?: ReactNode }) {
+export function RosterPerson({
+  person,
+  timeZone,
+  actions,
+  attendance,
+}: {
+  person: TRosterEntryDto;
+  timeZone: string;
+  actions?: ReactNode;
+  /** For confirmed people: what was recorded at the door. */
+  attendance?: string;
+}) {
   const details: [string, string][] = [
     ['Agency', person.agency],
     ['Badge or staff number', person.badgeNumber],
@@ -38,6 +49,12 @@ export function RosterPerson({ person, timeZone, actions }: { person: TRosterEnt
             <>
               <dt className="text-slate-700">Confirmed</dt>
               <dd>{formatInstant(person.confirmedAt, timeZone)}</dd>
+            </>
+          )}
+          {attendance && (
+            <>
+              <dt className="text-slate-700">Attendance</dt>
+              <dd>{attendance}</dd>
             </>
           )}
           {person.cancelledAt && (

@@ -1,0 +1,48 @@
+import type { TAgencyOfficerRecord } from '@/lib/records/agency-records';
+import { formatHours } from '@/lib/records/ledger';
+
+const head = 'py-2 pr-4';
+const number = 'py-2 pr-4 text-right tabular-nums';
+
+/** Each officer of the agency with what they booked, attended and earned. */
+export function OfficerTable({ officers, agencyName }: { officers: TAgencyOfficerRecord[]; agencyName: string }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left">
+        <caption className="sr-only">{agencyName}’s officers, by name</caption>
+        <thead>
+          <tr className="border-b border-slate-300">
+            <th scope="col" className={head}>
+              Officer
+            </th>
+            <th scope="col" className={head}>
+              Email
+            </th>
+            <th scope="col" className={`${head} text-right`}>
+              Sessions
+            </th>
+            <th scope="col" className={`${head} text-right`}>
+              Attended
+            </th>
+            <th scope="col" className="py-2 text-right">
+              Hours
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {officers.map((o) => (
+            <tr key={o.email} className="border-b border-slate-100 align-top last:border-b-0">
+              <th scope="row" className={`${head} font-semibold break-words`}>
+                {o.name}
+              </th>
+              <td className={`${head} break-all`}>{o.email}</td>
+              <td className={number}>{o.sessions}</td>
+              <td className={number}>{o.attended}</td>
+              <td className="py-2 text-right tabular-nums">{formatHours(o.hours)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

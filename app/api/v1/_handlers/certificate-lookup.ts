@@ -1,0 +1,71 @@
+import 'server-only';
+import { formatCertificateCode } from '@/lib/certificates/code';
+import { sha256Hex } from '@/lib/certificates/hash';
+import { findCertificateByCode, hitLookupLimit, publicCertificateView } from '@/lib/certificates/lookup';
+import { renderCertificatePdf } from '@/lib/certificates/render-pdf';
+import { getEnv } from '@/lib/config/env';
+import { AppError } from '@/lib/errors/app-error';
+import { clientIp } from '@/lib/http/client-ip';
+import type { TApiContext } from '../_lib/api-handler';
+import { param } from '../_lib/http';
+
+export type TLookupDeps = {
+  /** Lookups per client IP per minute; CERTIFICATE_LOOKUP_LIMIT_PER_IP unless given (tests). */
+  limitPerIp?: number;
+};
+
+// The holder's name is personal data and the status may change (revocation): no copy anywhere.
+const PRIVATE = { 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer', 'x-content-type-options': 'nosniff' };
+
+function rateLimited(retryAfterMs: number): Response {
+  return Response.json(
+    { error: { code: 'rate_limited', message: 'Too many certificate lookups from your network. Try again in a minute.' } },
+    { status: 429, headers: { ...PRIVATE, 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) } },
+  );
+}
+
+/** Unknown and malformed codes alike: nothing tells a prober which codes are close. */
+const noSuchCertificate = () => new AppError('not_found', 'No certificate has this code.', 404);
+
+/** Counts the request against the client's budget; a Response when it is over. */
+async function overLimit({ db, request }: TApiContext, deps: TLookupDeps): Promise<Response | undefined> {
+  const limit = deps.limitPerIp ?? getEnv().CERTIFICATE_LOOKUP_LIMIT_PER_IP;
+  const hit = await hitLookupLimit(db, clientIp(request.headers), limit);
+  return hit.allowed ? undefined : rateLimited(hit.retryAfterMs);
+}
+
+/** The public record of one certificate: valid or revoked, whose, which workshop, how many hours. */
+export async function getCertificate(ctx: TApiContext, deps: TLookupDeps = {}): Promise<Response> {
+  const limited = await overLimit(ctx, deps);
+  if (limited) return limited;
+  const certificate = await findCertificateByCode(ctx.db, param(ctx.params, 'code'));
+  if (!certificate) throw noSuchCertificate();
+  return Response.json(publicCertificateView(certificate), { headers: PRIVATE });
+}
+
+/**
+ * The certificate's PDF, rendered again from its record: rendering is deterministic, so these are
+ * the bytes that were issued. A revoked certificate's PDF is still served: its holder already has
+ * it from the email, and the QR code on it leads to the verification page, which says it is
+ * revoked, when and why. Withholding it would hide nothing and would break old links.
+ */
+export async function getCertificatePdf(ctx: TApiContext, deps: TLookupDeps = {}): Promise<Response> {
+  const limited = await overLimit(ctx, deps);
+  if (limited) return limited;
+  const certificate = await findCertificateByCode(ctx.db, param(ctx.params, 'code'));
+  if (!certificate) throw noSuchCertificate();
+  const pdf = await renderCertificatePdf(certificate);
+  if (sha256Hex(pdf) !== certificate.pdfSha256) {
+    // Rendering changed since issue (a font or library upgrade): the code still verifies, but this
+    // file would not match on upload. Worth knowing, not worth refusing the holder their document.
+    console.warn(`certificates: certificate ${certificate.id} no longer renders to the bytes issued`);
+  }
+  return new Response(Buffer.from(pdf), {
+    headers: {
+      ...PRIVATE,
+      'content-type': 'application/pdf',
+      'content-disposition': `inline; filename="certificate-${formatCertificateCode(certificate.code)}.pdf"`,
+      'content-length': String(pdf.byteLength),
+    },
+  });
+}

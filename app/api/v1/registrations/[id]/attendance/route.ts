@@ -1,0 +1,8 @@
+import { handlers } from '@/app/api/v1/_handlers';
+import { apiHandler } from '@/app/api/v1/_lib/api-handler';
+
+// Every answer depends on the database and the token: never prerendered or cached.
+export const dynamic = 'force-dynamic';
+
+// A trainer's token: attended, absent or partial with hours, from the session's start until the roster closes.
+export const PUT = apiHandler(handlers.recordAttendance);

@@ -1,0 +1,56 @@
+'use client';
+
+import { useActionState } from 'react';
+import { FormMessage } from '@/app/_components/form/form-message';
+import { SubmitButton } from '@/app/_components/form/submit-button';
+import type { TFormState } from '@/app/_lib/trainer-action';
+import { ConfirmStep } from './confirm-step';
+import { RowField } from './row-field';
+import { dangerButton, dangerOutlineButton } from './styles';
+
+/** Revokes one certificate after asking, with the reason anyone verifying it will read. */
+export function RevokeCertificateForm({
+  action,
+  code,
+  holderName,
+}: {
+  action: (state: TFormState, formData: FormData) => Promise<TFormState>;
+  code: string;
+  holderName: string;
+}) {
+  const [state, formAction] = useActionState(action, {});
+  return (
+    <form action={formAction} noValidate className="space-y-2">
+      <input type="hidden" name="code" value={code} />
+      <FormMessage state={state} />
+      <ConfirmStep
+        startLabel={
+          <>
+            Revoke…<span className="sr-only"> certificate {code} of {holderName}</span>
+          </>
+        }
+        startClassName={dangerOutlineButton}
+        question={`Revoke ${holderName}’s certificate ${code}?`}
+        keepLabel="No, keep it valid"
+        confirm={
+          <SubmitButton className={dangerButton} pendingText="Revoking…">
+            Yes, revoke it
+          </SubmitButton>
+        }
+      >
+        <p>It will verify as revoked from now on. This cannot be undone, but you can issue a corrected one with Reissue.</p>
+        <RowField
+          id={`revoke-reason-${code}`}
+          name="reason"
+          label="Reason"
+          hint="Shown to anyone who checks the code, so keep it factual."
+          error={state.fields?.reason}
+          defaultValue={state.values?.reason ?? ''}
+          multiline
+          maxLength={500}
+          required
+        />
+      </ConfirmStep>
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+import { Button, Link, Text } from '@react-email/components';
+import { hoursText } from '@/lib/certificates/hours-text';
+import { EmailShell, emailButton, emailText } from './components/email-shell';
+
+export type CertificateIssuedEmailProps = {
+  name: string;
+  workshopTitle: string;
+  /** Already formatted in the session's zone, with the zone named. */
+  when: string;
+  hours: number;
+  creditCategory: string;
+  /** As printed, in groups: 7K2Q-9XWD-4HPA-M3TR. */
+  code: string;
+  verifyUrl: string;
+  myTrainingUrl: string;
+  /** The stored code, by which the mail worker finds the record and attaches its PDF. */
+  certificateCode: string;
+  /** When this certificate corrects an earlier one: that one's code, now revoked. */
+  replacesCode?: string;
+};
+
+export default function CertificateIssuedEmail({
+  name = 'Alex Rivera',
+  workshopTitle = 'Trauma-informed interviewing',
+  when = 'Tue 3 Mar, 9:00–12:00 CST',
+  hours = 3,
+  creditCategory = 'POST continuing education',
+  code = '7K2Q-9XWD-4HPA-M3TR',
+  verifyUrl = 'http://localhost:3000/verify/7K2Q-9XWD-4HPA-M3TR',
+  myTrainingUrl = 'http://localhost:3000/me',
+  replacesCode,
+}: Partial<CertificateIssuedEmailProps>) {
+  const credit = hours > 0 ? `${hoursText(hours)}${creditCategory ? ` of ${creditCategory}` : ''}` : '';
+  return (
+    <EmailShell preview={`Your certificate: ${workshopTitle}`}>
+      <Text style={emailText}>Hello {name},</Text>
+      <Text style={emailText}>
+        Thank you for attending {workshopTitle} ({when}). Your attendance certificate is attached as a PDF
+        {credit ? `, for ${credit}` : ''}.
+      </Text>
+      {replacesCode && (
+        <Text style={emailText}>
+          It replaces your earlier certificate {replacesCode}, which is no longer valid: please use this one from now on.
+        </Text>
+      )}
+      <Text style={emailText}>
+        <strong>Certificate code:</strong> {code}
+        <br />
+        Anyone you show it to, such as a supervisor or a standards board, can check it at{' '}
+        <Link href={verifyUrl}>{verifyUrl}</Link>, or by scanning the QR code on the certificate.
+      </Text>
+      <Button href={myTrainingUrl} style={emailButton}>
+        See all your training
+      </Button>
+      <Text style={{ ...emailText, marginTop: '24px', fontSize: '14px' }}>
+        Your certificates and hours are kept in My training: sign in with this email address to download them again.
+      </Text>
+    </EmailShell>
+  );
+}

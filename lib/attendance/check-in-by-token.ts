@@ -1,0 +1,70 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { registrations, trainingSessions, workshops, type TAttendanceStatus } from '@/db/schema';
+import type { TActor } from '@/lib/auth/actor';
+import { AppError } from '@/lib/errors/app-error';
+import { formatSessionRange } from '@/lib/time/zoned';
+import { registrationIdFromCheckInToken } from './check-in-link';
+import { recordAttendance } from './record';
+
+type TWho = {
+  name: string;
+  sessionId: string;
+  workshopTitle: string;
+  /** The session's dates, its zone named. */
+  when: string;
+  timeZone: string;
+};
+
+export type TCheckInOutcome =
+  /** Not a token Muster made, or the registration is gone. */
+  | { kind: 'not_found' }
+  /** A valid code opened by someone who is not a trainer: they learn nothing about it. */
+  | { kind: 'not_trainer' }
+  | (TWho & { kind: 'marked'; previous: TAttendanceStatus | null; recordedAt: string })
+  | (TWho & { kind: 'unchanged'; recordedAt: string | null })
+  | (TWho & { kind: 'refused'; code: string; message: string });
+
+/**
+ * What opening a check-in link does. A trainer who opens it marks the person attended; opening it
+ * again changes nothing. Anyone else is told nothing: the token is checked (a forged one is a 404)
+ * but the registration is not even looked up.
+ */
+export async function checkInByToken(db: Db, actor: TActor, token: string, now: Date = new Date()): Promise<TCheckInOutcome> {
+  const registrationId = registrationIdFromCheckInToken(token);
+  if (!registrationId) return { kind: 'not_found' };
+  if (actor?.role !== 'trainer') return { kind: 'not_trainer' };
+
+  const [row] = await db
+    .select({
+      name: registrations.name,
+      sessionId: registrations.sessionId,
+      attendance: registrations.attendance,
+      workshopTitle: workshops.title,
+      startsAt: trainingSessions.startsAt,
+      endsAt: trainingSessions.endsAt,
+      timeZone: trainingSessions.timeZone,
+    })
+    .from(registrations)
+    .innerJoin(trainingSessions, eq(trainingSessions.id, registrations.sessionId))
+    .innerJoin(workshops, eq(workshops.id, trainingSessions.workshopId))
+    .where(eq(registrations.id, registrationId));
+  if (!row) return { kind: 'not_found' };
+
+  const who: TWho = {
+    name: row.name,
+    sessionId: row.sessionId,
+    workshopTitle: row.workshopTitle,
+    when: formatSessionRange(row.startsAt, row.endsAt, row.timeZone),
+    timeZone: row.timeZone,
+  };
+  try {
+    const { changed, registration } = await recordAttendance(db, actor, registrationId, { status: 'attended' }, now);
+    if (!changed) return { ...who, kind: 'unchanged', recordedAt: registration.attendanceRecordedAt };
+    return { ...who, kind: 'marked', previous: row.attendance, recordedAt: registration.attendanceRecordedAt! };
+  } catch (error) {
+    if (error instanceof AppError && error.status === 409) return { ...who, kind: 'refused', code: error.code, message: error.message };
+    throw error;
+  }
+}

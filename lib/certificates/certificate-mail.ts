@@ -1,0 +1,45 @@
+import 'server-only';
+import type { TCertificate } from '@/db/schema';
+import { getEnv } from '@/lib/config/env';
+import type { TMailMessage } from '@/lib/mail/enqueue';
+import { formatSessionRange } from '@/lib/time/zoned';
+import { formatCertificateCode } from './code';
+
+export type TCertificateMailFacts = Pick<
+  TCertificate,
+  'code' | 'registrationId' | 'sessionId' | 'holderName' | 'holderEmail' | 'workshopTitle' | 'sessionStartsAt' | 'sessionEndsAt' | 'timeZone' | 'hours' | 'creditCategory'
+>;
+
+function appUrl(): string {
+  return getEnv().APP_URL.replace(/\/+$/, '');
+}
+
+/** The public page that says whether a code is valid; the same address the PDF's QR code holds. */
+export function verifyUrlFor(code: string): string {
+  return `${appUrl()}/verify/${formatCertificateCode(code)}`;
+}
+
+/**
+ * The email that carries a certificate. The PDF is not stored with the message: the mail worker
+ * renders it from the record at delivery (see email-attachment.ts), found by `certificateCode`.
+ */
+export function certificateMessage(certificate: TCertificateMailFacts): TMailMessage<'certificate-issued'> {
+  const code = formatCertificateCode(certificate.code);
+  return {
+    to: certificate.holderEmail,
+    template: 'certificate-issued',
+    props: {
+      name: certificate.holderName,
+      workshopTitle: certificate.workshopTitle,
+      when: formatSessionRange(certificate.sessionStartsAt, certificate.sessionEndsAt, certificate.timeZone),
+      hours: certificate.hours,
+      creditCategory: certificate.creditCategory,
+      code,
+      verifyUrl: verifyUrlFor(certificate.code),
+      myTrainingUrl: `${appUrl()}/me`,
+      certificateCode: certificate.code,
+    },
+    sessionId: certificate.sessionId,
+    registrationId: certificate.registrationId,
+  };
+}
