@@ -25,9 +25,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <footer className="border-t border-slate-200 bg-white">
-          <p className="mx-auto max-w-5xl px-4 py-6 text-sm text-slate-600">
-            Muster: workshops, joint training and verifiable certificates for police and partner agencies.
-          </p>
+          <div className="mx-auto flex max-w-5xl flex-wrap items-baseline justify-between gap-x-6 gap-y-2 px-4 py-6 text-sm text-slate-600">
+            <p>Muster: workshops, joint training and verifiable certificates for police and partner agencies.</p>
+            <a href="/verify" className="text-brand-800 underline">
+              Verify a certificate
+            </a>
+          </div>
         </footer>
       </body>
     </html>

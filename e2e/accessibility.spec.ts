@@ -19,6 +19,8 @@ const ANONYMOUS_SEEDS = [
   // `/` is served from these two (next.config.mjs rewrites); visit them under their own names too.
   '/browse/1',
   '/search?q=trauma&hasSeats=1',
+  // A certificate's QR code leads here; no certificate has this code.
+  '/verify/7K2Q-9XWD-4HPA-M3TR',
 ];
 
 // axe needs pages made from a context of their own.
@@ -61,6 +63,28 @@ async function linkFromDemoMail(page: Page, to: string, subject: RegExp, hrefPar
   return href!;
 }
 
+/** Follows the newest sign-in link to `email` in the demo server's mailbox (requested earlier). */
+async function finishDemoSignIn(page: Page, email: string) {
+  const linkRow = page.getByRole('row').filter({ hasText: email }).first();
+  await expect
+    .poll(async () => {
+      await page.goto('/dev/mailbox');
+      return linkRow.count();
+    })
+    .toBeGreaterThan(0);
+  await linkRow.getByRole('link').click();
+  await page.getByRole('link', { name: 'Sign in to Muster' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+async function requestDemoSignIn(page: Page, email: string) {
+  await page.goto('/signin');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+}
+
 test('every page passes axe (WCAG 2.2 AA) for strangers, officers and trainers', async ({ browser }) => {
   test.setTimeout(240_000);
   const visited: string[] = [];
@@ -85,10 +109,7 @@ test('every page passes axe (WCAG 2.2 AA) for strangers, officers and trainers',
   // The demo server has demo data (workshops, sessions, agencies) and no SMTP: its local mailbox
   // is where the sign-in link arrives, and a trainer's crawl there finds real records.
   const demo = await newPage(browser, demoUrl);
-  await demo.goto('/signin');
-  await demo.getByLabel('Email address').fill(CRAWL_TRAINER_EMAIL);
-  await demo.getByRole('button', { name: 'Email me a sign-in link' }).click();
-  await expect(demo.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  await requestDemoSignIn(demo, CRAWL_TRAINER_EMAIL);
   const registered = await registerOnDemo(demo);
   violations.push(...(await axeViolations(demo)));
   const manageUrl = await linkFromDemoMail(demo, registered.email, /^You're booked: /, '/registrations/manage?token=');
@@ -100,19 +121,23 @@ test('every page passes axe (WCAG 2.2 AA) for strangers, officers and trainers',
   violations.push(...(await axeViolations(demo)));
   await demo.getByRole('button', { name: 'No, keep my place' }).click();
   record(await crawl(demo, demoUrl, ['/dev/mailbox', '/', manageUrl]));
-  const linkRow = demo.getByRole('row').filter({ hasText: CRAWL_TRAINER_EMAIL }).first();
-  await expect
-    .poll(async () => {
-      await demo.goto('/dev/mailbox');
-      return linkRow.count();
-    })
-    .toBeGreaterThan(0);
-  await linkRow.getByRole('link').click();
-  await demo.getByRole('link', { name: 'Sign in to Muster' }).click();
-  await demo.getByRole('button', { name: 'Continue' }).click();
-  await expect(demo.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await finishDemoSignIn(demo, CRAWL_TRAINER_EMAIL);
   record(await crawl(demo, demoUrl, ['/trainer', `/trainer/sessions/${registered.sessionId}`, '/me'], 120));
+
+  // The trainer makes someone a demo agency's coordinator, who then sees that agency's records.
+  const coordinatorEmail = uniqueEmail('coordinator');
+  await demo.goto('/trainer/agencies');
+  await demo.locator('main a[href^="/trainer/agencies/"]:not([href$="/new"])').first().click();
+  const grant = demo.getByRole('form', { name: 'Add coordinator' });
+  await grant.getByLabel('Email').fill(coordinatorEmail);
+  await grant.getByRole('button', { name: 'Add coordinator' }).click();
+  await expect(demo.getByRole('status').filter({ hasText: `${coordinatorEmail} is now a coordinator` })).toBeVisible();
   await demo.context().close();
+  const coordinator = await newPage(browser, demoUrl);
+  await requestDemoSignIn(coordinator, coordinatorEmail);
+  await finishDemoSignIn(coordinator, coordinatorEmail);
+  record(await crawl(coordinator, demoUrl, ['/agency', '/me']));
+  await coordinator.context().close();
 
   const unreached = appPagePatterns()
     .filter(({ pattern }) => !visited.some((pathname) => pattern.test(pathname)))

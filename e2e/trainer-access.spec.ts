@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { signInByEmail, uniqueEmail } from './fixtures/auth';
@@ -11,15 +11,18 @@ const trainerPaths = appPagePatterns()
   .filter((route) => route === '/trainer' || route.startsWith('/trainer/'))
   .map((route) => route.replace(/\[\[?\.{0,3}[^\]]+\]\]?/g, SOME_ID));
 
-/** Route handlers under app/trainer (downloads such as the roster CSV), found the same way. */
-function trainerRouteHandlers(dir = path.resolve(import.meta.dirname, '../app/trainer'), segments = ['trainer']): string[] {
-  const found: string[] = [];
+type TRouteHandler = { path: string; method: string };
+
+/** Route handlers under app/trainer (the roster CSV, certificate issuing), each with the methods it exports. */
+function trainerRouteHandlers(dir = path.resolve(import.meta.dirname, '../app/trainer'), segments = ['trainer']): TRouteHandler[] {
+  const found: TRouteHandler[] = [];
   for (const name of readdirSync(dir)) {
     const full = path.join(dir, name);
     if (statSync(full).isDirectory()) {
       if (!name.startsWith('_')) found.push(...trainerRouteHandlers(full, [...segments, name.startsWith('[') ? SOME_ID : name]));
     } else if (/^route\.(ts|js)$/.test(name)) {
-      found.push(`/${segments.join('/')}`);
+      const methods = [...readFileSync(full, 'utf8').matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!);
+      found.push(...methods.map((method) => ({ path: `/${segments.join('/')}`, method })));
     }
   }
   return found;
@@ -30,7 +33,8 @@ test('there are trainer pages to check', () => {
   expect(trainerPaths).toContain('/trainer');
   expect(trainerPaths).toContain(`/trainer/sessions/${SOME_ID}`);
   expect(trainerPaths.length).toBeGreaterThan(1);
-  expect(trainerRoutes).toContain(`/trainer/sessions/${SOME_ID}/roster.csv`);
+  expect(trainerRoutes).toContainEqual({ path: `/trainer/sessions/${SOME_ID}/roster.csv`, method: 'GET' });
+  expect(trainerRoutes).toContainEqual({ path: `/trainer/sessions/${SOME_ID}/certificates/issue`, method: 'POST' });
 });
 
 test('an officer is refused on every trainer page', async ({ page }) => {
@@ -49,15 +53,17 @@ test('a stranger is sent to sign in from every trainer page', async ({ page }) =
   }
 });
 
-test('trainer downloads refuse officers (403) and strangers (401)', async ({ page, request }) => {
+test('trainer route handlers refuse officers (403) and strangers (401)', async ({ page, request, baseURL }) => {
+  // Same-origin, as the trainer's own page sends them, so the refusal is about who asks.
+  const headers = { origin: new URL(baseURL!).origin };
   for (const route of trainerRoutes) {
-    const response = await request.get(route);
-    expect(response.status(), route).toBe(401);
+    const response = await request.fetch(route.path, { method: route.method, headers });
+    expect(response.status(), `${route.method} ${route.path}`).toBe(401);
   }
   await signInByEmail(page, uniqueEmail('officer'));
   for (const route of trainerRoutes) {
-    const response = await page.request.get(route);
-    expect(response.status(), route).toBe(403);
-    expect(response.headers()['content-type'], route).not.toContain('text/csv');
+    const response = await page.request.fetch(route.path, { method: route.method, headers });
+    expect(response.status(), `${route.method} ${route.path}`).toBe(403);
+    expect(response.headers()['content-type'], route.path).not.toMatch(/text\/csv|ndjson/);
   }
 });
