@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { SiteHeader } from './_components/site-header';
+import Link from 'next/link';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -27,9 +28,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <footer className="border-t border-slate-200 bg-white">
           <div className="mx-auto flex max-w-5xl flex-wrap items-baseline justify-between gap-x-6 gap-y-2 px-4 py-6 text-sm text-slate-600">
             <p>Muster: workshops, joint training and verifiable certificates for police and partner agencies.</p>
-            <a href="/verify" className="text-brand-800 underline">
+            <Link href="/verify" className="text-brand-800 underline">
               Verify a certificate
-            </a>
+            </Link>
           </div>
         </footer>
       </body>

@@ -31,7 +31,7 @@ describe.each(testDrivers)('the agency CSV download on %s', (driver) => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="agency-training-riverside-police-department.csv"');
-    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
     expect(await response.text()).toContain('Ana Silva,ana@riverside.example');
   });
 

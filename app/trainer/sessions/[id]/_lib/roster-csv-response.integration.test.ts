@@ -48,7 +48,7 @@ describe('the roster download (PGlite)', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="roster-talking-with-children-2030-03-03.csv"');
-    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
     const body = await response.text();
     expect(body.split('\r\n')[1]).toMatch(/^confirmed,,Dana Ortiz,dana@example\.org,'=1\+1,/);
   });
