@@ -3,10 +3,11 @@
 import { useActionState } from 'react';
 import { Field } from '@/app/_components/form/field';
 import { FormMessage } from '@/app/_components/form/form-message';
+import { PersonContactFields } from '@/app/_components/form/person-contact-fields';
 import { SubmitButton } from '@/app/_components/form/submit-button';
 import type { TFormState } from '@/app/_lib/trainer-action';
 
-type TKey = 'name' | 'email' | 'agency' | 'badgeNumber' | 'role' | 'accessNeeds';
+type TKey = 'badgeNumber' | 'role' | 'accessNeeds';
 
 /** A walk-in or a late addition, registered by the trainer. */
 export function AddPersonForm({
@@ -24,36 +25,13 @@ export function AddPersonForm({
     <form action={formAction} noValidate className="space-y-4">
       <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="name" label="Full name" error={error('name')}>
-          {(props) => <input {...props} type="text" required maxLength={200} autoComplete="off" className="field-input" defaultValue={value('name')} />}
-        </Field>
-        <Field name="email" label="Email" hint="Their confirmation and calendar invite go here." error={error('email')}>
-          {(props) => (
-            <input
-              {...props}
-              type="email"
-              required
-              inputMode="email"
-              autoComplete="off"
-              autoCapitalize="none"
-              spellCheck={false}
-              className="field-input"
-              defaultValue={value('email')}
-            />
-          )}
-        </Field>
-        <Field name="agency" label="Agency (optional)" hint="Choose a partner agency or type another." error={error('agency')}>
-          {(props) => (
-            <>
-              <input {...props} type="text" list="walk-in-agencies" maxLength={200} autoComplete="off" className="field-input" defaultValue={value('agency')} />
-              <datalist id="walk-in-agencies">
-                {agencies.map((agency) => (
-                  <option key={agency} value={agency} />
-                ))}
-              </datalist>
-            </>
-          )}
-        </Field>
+        <PersonContactFields
+          state={state}
+          agencies={agencies}
+          listId="walk-in-agencies"
+          emailHint="Their confirmation and calendar invite go here."
+          agencyHint="Choose a partner agency or type another."
+        />
         <Field name="badgeNumber" label="Badge or staff number (optional)" error={error('badgeNumber')}>
           {(props) => <input {...props} type="text" maxLength={50} autoComplete="off" className="field-input" defaultValue={value('badgeNumber')} />}
         </Field>
