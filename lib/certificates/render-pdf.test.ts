@@ -38,6 +38,15 @@ describe('renderCertificatePdf', () => {
     expect(sha256Hex(later)).toBe(sha256Hex(first));
   });
 
+  it('renders exactly the file issued earlier (a change in pdf-lib, fontkit, the font or the zone data would break every stored hash)', async () => {
+    // Certificates are re-rendered for each email and download and must match the SHA-256 stored at
+    // issue. If this fails after an upgrade, certificates already issued would no longer verify:
+    // keep the old versions, or store the issued bytes before upgrading.
+    expect(getEnv().APP_URL).toBe('http://localhost:3000');
+    const pdf = await renderCertificatePdf({ ...record, holderName: 'Nguyễn Thị Minh Khai' });
+    expect(sha256Hex(pdf)).toBe('cacaf4a69062dfd7bb8803530e1bbeae40ccd5cd4aed97ffe82ac5a9968103ea');
+  });
+
   it('differs when any printed fact differs', async () => {
     const hash = sha256Hex(await renderCertificatePdf(record));
     expect(sha256Hex(await renderCertificatePdf({ ...record, holderName: 'Alex Riviera' }))).not.toBe(hash);
