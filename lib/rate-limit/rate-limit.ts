@@ -2,21 +2,21 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { rateLimitBuckets } from '@/db/schema';
+import { AppError } from '@/lib/errors/app-error';
 
 export type TRateLimit = { limit: number; windowMs: number };
 export type TRateLimitResult = { allowed: boolean; hits: number; retryAfterMs: number };
 
 /**
- * Counts one hit against `key` in a fixed window and says whether it is within the limit.
- * One upsert does the read and the write, so concurrent requests on any instance cannot both
- * see the last free slot.
+ * The upsert that counts one hit against `key` in a fixed window, returning the bucket. One
+ * statement does the read and the write, so concurrent requests on any instance cannot both see
+ * the last free slot. Exposed so a caller can make it part of a larger statement.
  */
-export async function hitRateLimit(db: Db, key: string, { limit, windowMs }: TRateLimit): Promise<TRateLimitResult> {
-  const now = new Date();
+export function rateLimitHitQuery(db: Db, key: string, windowMs: number, now: Date) {
   // Raw SQL parameters go as ISO strings: postgres.js cannot bind a Date inside sql``.
   const nowSql = sql`${now.toISOString()}::timestamptz`;
   const expiredSql = sql`${new Date(now.getTime() - windowMs).toISOString()}::timestamptz`;
-  const [row] = await db
+  return db
     .insert(rateLimitBuckets)
     .values({ key, windowStart: now, hits: 1 })
     .onConflictDoUpdate({
@@ -26,11 +26,31 @@ export async function hitRateLimit(db: Db, key: string, { limit, windowMs }: TRa
         windowStart: sql`case when ${rateLimitBuckets.windowStart} <= ${expiredSql} then ${nowSql} else ${rateLimitBuckets.windowStart} end`,
       },
     })
-    .returning();
-  const hits = row!.hits;
+    .returning({ hits: rateLimitBuckets.hits, windowStart: rateLimitBuckets.windowStart });
+}
+
+/** Whether a bucket as counted is within the limit, and how long until its window ends. */
+export function rateLimitResult(bucket: { hits: number; windowStart: Date }, { limit, windowMs }: TRateLimit, now: Date): TRateLimitResult {
   // Clamped: a concurrent request with a slightly later clock may have opened the window.
-  const retryAfterMs = Math.min(windowMs, Math.max(0, row!.windowStart.getTime() + windowMs - now.getTime()));
-  return { allowed: hits <= limit, hits, retryAfterMs };
+  const retryAfterMs = Math.min(windowMs, Math.max(0, bucket.windowStart.getTime() + windowMs - now.getTime()));
+  return { allowed: bucket.hits <= limit, hits: bucket.hits, retryAfterMs };
+}
+
+/** Counts one hit against `key` and says whether it is within the limit. */
+export async function hitRateLimit(db: Db, key: string, rule: TRateLimit): Promise<TRateLimitResult> {
+  const now = new Date();
+  const [bucket] = await rateLimitHitQuery(db, key, rule.windowMs, now);
+  return rateLimitResult(bucket!, rule, now);
+}
+
+/** Too many requests: carries how long to wait, for a `retry-after` header. */
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super('rate_limited', message, 429);
+  }
 }
 
 export function describeWait(ms: number): string {

@@ -96,8 +96,25 @@ export function leadTimeText(hours: number): string {
   return hours === 1 ? 'in 1 hour' : `in ${hours} hours`;
 }
 
+/** What every email about one confirmed place repeats: built once per place, not once per email. */
+function placeFacts(session: TPlaceSession, person: TPlacePerson) {
+  return {
+    name: person.name,
+    ...facts(session),
+    manageUrl: manageUrlOf(person),
+    onlineUrl: session.onlineUrl,
+    whatToBring: session.whatToBring,
+    invite: inviteSpecFor(session, person, 'REQUEST'),
+  };
+}
+
 /** The session's reminders for one confirmed person, skipping any whose time has passed. */
-export function reminderMessages(session: TPlaceSession, person: TPlacePerson, now: Date): TMailMessage[] {
+export function reminderMessages(
+  session: TPlaceSession,
+  person: TPlacePerson,
+  now: Date,
+  shared: ReturnType<typeof placeFacts> = placeFacts(session, person),
+): TMailMessage[] {
   if (session.status !== 'scheduled') return [];
   const offsets = [...new Set([session.firstReminderHours, session.secondReminderHours])].filter((h): h is number => h !== null && h > 0);
   return offsets
@@ -107,15 +124,7 @@ export function reminderMessages(session: TPlaceSession, person: TPlacePerson, n
       ...about(session, person),
       template: 'session-reminder' as const,
       dueAt,
-      props: {
-        name: person.name,
-        ...facts(session),
-        leadTime: leadTimeText(hours),
-        manageUrl: manageUrlOf(person),
-        onlineUrl: session.onlineUrl,
-        whatToBring: session.whatToBring,
-        invite: inviteSpecFor(session, person, 'REQUEST'),
-      },
+      props: { ...shared, leadTime: leadTimeText(hours) },
     }));
 }
 
@@ -126,22 +135,14 @@ export function confirmationMessages(
   reason: 'registered' | 'promoted' | 'moved',
   now: Date,
 ): TMailMessage[] {
+  const shared = placeFacts(session, person);
   return [
     {
       ...about(session, person),
       template: 'registration-confirmed',
-      props: {
-        name: person.name,
-        ...facts(session),
-        manageUrl: manageUrlOf(person),
-        onlineUrl: session.onlineUrl,
-        whatToBring: session.whatToBring,
-        reason,
-        invite: inviteSpecFor(session, person, 'REQUEST'),
-        checkInUrl: checkInUrlFor(person.id),
-      },
+      props: { ...shared, reason, checkInUrl: checkInUrlFor(person.id) },
     },
-    ...reminderMessages(session, person, now),
+    ...reminderMessages(session, person, now, shared),
   ];
 }
 

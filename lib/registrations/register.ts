@@ -6,12 +6,14 @@ import { registrations, trainingSessions } from '@/db/schema';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
 import { AppError, notFoundError, parseInput } from '@/lib/errors/app-error';
 import { enqueueMails } from '@/lib/mail/enqueue';
+import { hitRateLimit, RateLimitedError } from '@/lib/rate-limit/rate-limit';
 import { isUuid } from '@/lib/workshops/workshops';
 import { isUniqueViolation } from './db-errors';
 import { confirmationMessages, waitlistMessage, type TPlaceSession } from './messages';
 import { matchingAgencyId } from './agency-match';
-import { confirmInOneStatement } from './one-statement-seat';
-import { loadPlaceSession } from './place-session';
+import { confirmInOneStatement, type TRateLimitHit } from './one-statement-seat';
+import { loadPlaceSession, type TLoadedSession } from './place-session';
+import { cachedPlaceSession, rememberPlaceSession } from './place-session-cache';
 import { ZRegistrationInput, type TRegistrationInput } from './schemas';
 import { manageTokenFor } from './tokens';
 
@@ -20,6 +22,8 @@ export type TRegisterOptions = {
   allowOutsideWindow?: boolean;
   /** Trainers only: confirm beyond capacity on purpose instead of waitlisting. */
   allowOverbook?: boolean;
+  /** Anonymous registrations: the per-network limit to count this attempt against. */
+  rateLimit?: TRateLimitHit;
   now?: Date;
 };
 
@@ -134,6 +138,10 @@ export async function insertRegistration(
  * Registers one person for a session: confirmed while seats are free, waitlisted after. The place,
  * the registration and its emails are one transaction. `manageToken` is returned once, for
  * callers that show the manage link; it is also in every email about the registration.
+ *
+ * With `rateLimit`, the hit is counted whatever the outcome (even for an unknown session or a bad
+ * body), and a RateLimitedError is thrown over the limit. A session read recently takes the
+ * one-statement path straight away, with the hit in the same statement.
  */
 export async function registerForSession(
   db: Db,
@@ -145,13 +153,23 @@ export async function registerForSession(
   if (options.allowOutsideWindow || options.allowOverbook) assertTrainer(actor);
   const now = options.now ?? new Date();
   const isTrainer = actor?.role === 'trainer';
+  const parsed = ZRegistrationInput.safeParse(input);
+
+  let counted = false;
+  const cached = parsed.success && !options.allowOverbook ? cachedPlaceSession(sessionId) : undefined;
+  if (cached) {
+    const seated = await takeFreeSeat(db, cached, parsed.data!, now, options.rateLimit);
+    if (seated) return seated;
+    counted = true;
+  }
+  if (options.rateLimit && !counted) await countHit(db, options.rateLimit);
 
   if (!isUuid(sessionId)) throw notFoundError('Session');
-  const parsed = ZRegistrationInput.safeParse(input);
   const session = await loadPlaceSession(db, sessionId, { activeEmail: parsed.data?.email });
   // An unknown session is a 404 whatever the body; sessions of unpublished workshops are not
   // offered to the public.
   if (!session || (session.workshopStatus !== 'published' && !isTrainer)) throw notFoundError('Session');
+  rememberPlaceSession(session);
   const data = parsed.success ? parsed.data : parseInput(ZRegistrationInput, input);
   if (session.status === 'cancelled') throw sessionCancelledError();
   const inWindow = now >= session.registrationOpensAt && now < session.registrationClosesAt && now < session.startsAt;
@@ -161,7 +179,7 @@ export async function registerForSession(
   try {
     if (!options.allowOverbook) {
       const seated = await confirmInOneStatement(db, session, data, now);
-      if (seated) return { id: seated.id, status: 'confirmed', manageToken: seated.manageToken };
+      if (seated.kind === 'confirmed') return { id: seated.id, status: 'confirmed', manageToken: seated.manageToken };
     }
     return await db.transaction(async (tx) => {
       const place = await takePlace(tx, sessionId, Boolean(options.allowOverbook));
@@ -174,3 +192,33 @@ export async function registerForSession(
     throw error;
   }
 }
+
+/** The one-statement seat from a remembered session: a result, a refusal, or undefined to go the general way. */
+async function takeFreeSeat(
+  db: Db,
+  session: TLoadedSession,
+  data: TRegistrationInput,
+  now: Date,
+  rateLimit: TRateLimitHit | undefined,
+): Promise<TRegistrationResult | undefined> {
+  let seat;
+  try {
+    seat = await confirmInOneStatement(db, session, data, now, rateLimit);
+  } catch (error) {
+    if (!isUniqueViolation(error, ACTIVE_EMAIL_INDEX)) throw error;
+    // The failed statement took its rate-limit hit with it.
+    if (rateLimit) await countHit(db, rateLimit);
+    throw alreadyRegisteredError();
+  }
+  if (seat.kind === 'confirmed') return { id: seat.id, status: 'confirmed', manageToken: seat.manageToken };
+  if (seat.kind === 'rate_limited') throw tooManyRegistrations(seat.retryAfterMs);
+  return undefined;
+}
+
+async function countHit(db: Db, rateLimit: TRateLimitHit): Promise<void> {
+  const hit = await hitRateLimit(db, rateLimit.key, rateLimit);
+  if (!hit.allowed) throw tooManyRegistrations(hit.retryAfterMs);
+}
+
+export const tooManyRegistrations = (retryAfterMs: number) =>
+  new RateLimitedError('Too many registrations from your network. Try again in a minute.', retryAfterMs);

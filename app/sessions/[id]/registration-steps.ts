@@ -3,7 +3,7 @@ import type { TFormState } from '@/app/_lib/trainer-action';
 import type { Db } from '@/db';
 import type { TActor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors/app-error';
-import { describeWait, hitRateLimit } from '@/lib/rate-limit/rate-limit';
+import { describeWait, hitRateLimit, RateLimitedError } from '@/lib/rate-limit/rate-limit';
 import { emailManageLink } from '@/lib/registrations/manage-link';
 import { registerForSession } from '@/lib/registrations/register';
 
@@ -40,25 +40,23 @@ function typed(formData: FormData): Record<string, string> {
  * The same budget as the JSON API's public registration (the same key), so the page is no way
  * around it. Trainers are not limited there either.
  */
-async function overLimit(db: Db, { actor, ip, limitPerIp }: TRequestContext): Promise<string | undefined> {
-  if (actor?.role === 'trainer') return undefined;
-  const hit = await hitRateLimit(db, `register:ip:${ip}`, { limit: limitPerIp, windowMs: WINDOW_MS });
-  if (hit.allowed) return undefined;
-  return `Too many registrations from your network. Please try again in ${describeWait(hit.retryAfterMs)}.`;
+function registrationLimit({ actor, ip, limitPerIp }: TRequestContext) {
+  return actor?.role === 'trainer' ? undefined : { key: `register:ip:${ip}`, limit: limitPerIp, windowMs: WINDOW_MS };
 }
 
 /** The registration form's work: limit, register, and say what happened in words for the page. */
 export async function submitRegistration(db: Db, context: TRequestContext, sessionId: string, formData: FormData): Promise<TRegisterFormState> {
   const values = typed(formData);
-  const limited = await overLimit(db, context);
-  if (limited) return { error: limited, values };
   try {
-    const result = await registerForSession(db, context.actor, sessionId, values);
+    const result = await registerForSession(db, context.actor, sessionId, values, { rateLimit: registrationLimit(context) });
     const email = values.email!.trim().toLowerCase();
     return result.status === 'waitlisted'
       ? { ok: true, outcome: { status: 'waitlisted', email, waitlistPosition: result.waitlistPosition } }
       : { ok: true, outcome: { status: 'confirmed', email } };
   } catch (error) {
+    if (error instanceof RateLimitedError) {
+      return { error: `Too many registrations from your network. Please try again in ${describeWait(error.retryAfterMs)}.`, values };
+    }
     if (!(error instanceof AppError)) throw error;
     if (error.code === 'already_registered') {
       return { error: error.message, fields: error.fields, values, alreadyRegistered: values.email!.trim() };

@@ -3,7 +3,7 @@ import { attendanceOfSession } from '@/lib/attendance/check-in-sheet';
 import { getEnv } from '@/lib/config/env';
 import { notFoundError, parseInput, unauthorizedError } from '@/lib/errors/app-error';
 import { clientIp } from '@/lib/http/client-ip';
-import { hitRateLimit } from '@/lib/rate-limit/rate-limit';
+import { hitRateLimit, RateLimitedError } from '@/lib/rate-limit/rate-limit';
 import { cancelRegistration as cancelDomain } from '@/lib/registrations/cancel';
 import { listRegistrationsForTrainer } from '@/lib/registrations/queries';
 import { loadPlaceSession } from '@/lib/registrations/place-session';
@@ -38,32 +38,40 @@ export async function registerForSession({ db, request, params }: TApiContext, d
   const isTrainer = actor?.role === 'trainer';
   const query = Object.fromEntries(new URL(request.url).searchParams);
   const { overbook } = parseInput(ZRegistrationQuery, query);
-  if (!isTrainer) {
-    const limit = deps.limitPerIp ?? getEnv().REGISTRATION_LIMIT_PER_IP;
-    const hit = await hitRateLimit(db, `register:ip:${clientIp(request.headers)}`, { limit, windowMs: RATE_WINDOW_MS });
-    if (!hit.allowed) return rateLimited(hit.retryAfterMs);
-  }
-  // registerForSession answers 404 for an unknown session (or one of an unpublished workshop,
-  // to the public) before it looks at the body.
+  const rateLimit = isTrainer
+    ? undefined
+    : { key: `register:ip:${clientIp(request.headers)}`, limit: deps.limitPerIp ?? getEnv().REGISTRATION_LIMIT_PER_IP, windowMs: RATE_WINDOW_MS };
   const sessionId = param(params, 'id');
   const input = await jsonBody(request).then(
     (value) => ({ value }),
     (error: unknown) => ({ error }),
   );
-  // An unreadable body is a 422, but an unknown session is a 404 first, as on every route with an id.
-  if ('error' in input) {
-    if (!(await loadPlaceSession(db, isUuid(sessionId) ? sessionId : NIL_UUID))) throw notFoundError('Session');
-    throw input.error;
+  try {
+    // An unreadable body is a 422, but an unknown session is a 404 first, as on every route with an id.
+    if ('error' in input) {
+      if (rateLimit) {
+        const hit = await hitRateLimit(db, rateLimit.key, rateLimit);
+        if (!hit.allowed) return rateLimited(hit.retryAfterMs);
+      }
+      if (!(await loadPlaceSession(db, isUuid(sessionId) ? sessionId : NIL_UUID))) throw notFoundError('Session');
+      throw input.error;
+    }
+    // The domain counts the rate-limit hit (in the same statement as the seat when it can) and
+    // answers 404 for an unknown session, or one of an unpublished workshop, before the body.
+    const result = await registerDomain(db, actor, sessionId, input.value, {
+      allowOutsideWindow: isTrainer,
+      allowOverbook: isTrainer && overbook === '1',
+      rateLimit,
+    });
+    const body =
+      result.status === 'waitlisted'
+        ? { id: result.id, status: result.status, waitlistPosition: result.waitlistPosition }
+        : { id: result.id, status: result.status };
+    return Response.json(body, { status: 201 });
+  } catch (error) {
+    if (error instanceof RateLimitedError) return rateLimited(error.retryAfterMs);
+    throw error;
   }
-  const result = await registerDomain(db, actor, sessionId, input.value, {
-    allowOutsideWindow: isTrainer,
-    allowOverbook: isTrainer && overbook === '1',
-  });
-  const body =
-    result.status === 'waitlisted'
-      ? { id: result.id, status: result.status, waitlistPosition: result.waitlistPosition }
-      : { id: result.id, status: result.status };
-  return Response.json(body, { status: 201 });
 }
 
 /** A session's roster, for trainers, each person with their attendance (`{status, hours}`, or null until recorded). */
