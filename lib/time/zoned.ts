@@ -63,6 +63,22 @@ export function zoneAbbreviation(instant: Date, timeZone: string): string {
 
 /** "Tue 3 Mar, 9:00–12:00 CST", or both dates when the session runs past midnight. */
 export function formatSessionRange(startsAt: Date, endsAt: Date, timeZone: string): string {
+  // The same few sessions are formatted for every page, email and registration; formatting in a
+  // zone is costly, and the text for an instant and zone never changes.
+  const key = `${startsAt.getTime()}|${endsAt.getTime()}|${timeZone}`;
+  let text = rangeTexts.get(key);
+  if (text === undefined) {
+    text = formatRange(startsAt, endsAt, timeZone);
+    if (rangeTexts.size >= MAX_RANGE_TEXTS) rangeTexts.delete(rangeTexts.keys().next().value!);
+    rangeTexts.set(key, text);
+  }
+  return text;
+}
+
+const MAX_RANGE_TEXTS = 2000;
+const rangeTexts = new Map<string, string>();
+
+function formatRange(startsAt: Date, endsAt: Date, timeZone: string): string {
   const day = (d: Date) => formatInTimeZone(d, timeZone, 'EEE d MMM');
   const time = (d: Date) => formatInTimeZone(d, timeZone, 'H:mm');
   const zone = zoneAbbreviation(startsAt, timeZone);
