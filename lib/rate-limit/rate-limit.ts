@@ -1,6 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { queryRowsPrepared } from '@/db/client';
 import { rateLimitBuckets } from '@/db/schema';
 import { AppError } from '@/lib/errors/app-error';
 
@@ -39,8 +40,8 @@ export function rateLimitResult(bucket: { hits: number; windowStart: Date }, { l
 /** Counts one hit against `key` and says whether it is within the limit. */
 export async function hitRateLimit(db: Db, key: string, rule: TRateLimit): Promise<TRateLimitResult> {
   const now = new Date();
-  const [bucket] = await rateLimitHitQuery(db, key, rule.windowMs, now);
-  return rateLimitResult(bucket!, rule, now);
+  const [bucket] = await queryRowsPrepared<{ hits: number; window_start: string | Date }>(db, rateLimitHitQuery(db, key, rule.windowMs, now).getSQL());
+  return rateLimitResult({ hits: Number(bucket!.hits), windowStart: new Date(bucket!.window_start) }, rule, now);
 }
 
 /** Too many requests: carries how long to wait, for a `retry-after` header. */

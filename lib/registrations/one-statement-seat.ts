@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '@/db/client';
+import { queryRowsPrepared, type Db } from '@/db/client';
 import { outboxRows, wakeForDue } from '@/lib/mail/enqueue';
 import { rateLimitHitQuery, rateLimitResult, type TRateLimit } from '@/lib/rate-limit/rate-limit';
 import { confirmationMessages } from './messages';
@@ -56,7 +56,7 @@ export async function confirmInOneStatement(
   const hit = rateLimit
     ? rateLimitHitQuery(db, rateLimit.key, rateLimit.windowMs, now).getSQL()
     : sql`select 0 as hits, null::timestamptz as window_start`;
-  const [result] = await queryRows<{ id: string | null; hits: number; window_start: string | Date | null }>(
+  const [result] = await queryRowsPrepared<{ id: string | null; hits: number; window_start: string | Date | null }>(
     db,
     sql`
       with hit as (${hit}), seat as (
