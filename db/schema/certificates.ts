@@ -1,13 +1,23 @@
 import { sql } from 'drizzle-orm';
-import { index, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { customType, index, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { paperSize } from './auth';
 import { registrations } from './registrations';
 import { trainingSessions } from './training-sessions';
 
 /**
- * An attendance certificate. Every printed fact is copied here when it is issued, so the record
- * (and the PDF rendered from it, byte for byte) never changes when a workshop or session is
- * edited later. Only revocation is ever written afterwards.
+ * Raw bytes. postgres.js reads bytea as a Buffer and PGlite as a Uint8Array; both come out as a
+ * plain Uint8Array so callers never depend on the driver.
+ */
+const bytea = customType<{ data: Uint8Array; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+  fromDriver: (value) => new Uint8Array(value),
+});
+
+/**
+ * An attendance certificate. Every printed fact is copied here when it is issued, with the PDF
+ * itself, so neither changes when a workshop or session is edited later. Only revocation is ever
+ * written afterwards.
  */
 export const certificates = pgTable(
   'certificates',
@@ -39,6 +49,12 @@ export const certificates = pgTable(
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
     /** SHA-256 (hex) of the PDF as issued; an uploaded file matches only if it is exactly that file. */
     pdfSha256: text('pdf_sha256').notNull(),
+    /**
+     * The PDF exactly as issued. Emails and downloads serve these bytes and never render again: a
+     * new APP_URL (printed in the QR code) or a Node upgrade (time-zone names) would change the
+     * file, and it would no longer match pdfSha256 when uploaded for verification.
+     */
+    pdf: bytea('pdf').notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revokedReason: text('revoked_reason'),
     /** Set when revoked by a reissue: the code that replaces this one. */
@@ -53,4 +69,6 @@ export const certificates = pgTable(
   ],
 );
 
-export type TCertificate = typeof certificates.$inferSelect;
+export type TCertificateRow = typeof certificates.$inferSelect;
+/** A certificate's record without its PDF: what lists and lookups load (see certificateRecordColumns). */
+export type TCertificate = Omit<TCertificateRow, 'pdf'>;

@@ -95,6 +95,8 @@ describe.each(testDrivers)('recording attendance on %s', (driver) => {
     expect(await hoursError({ status: 'partial', hours: -1 })).toBe('Enter the hours attended: more than 0.');
     expect(await hoursError({ status: 'partial', hours: 3.5 })).toBe('The session lasts 3 hours: enter at most that.');
     expect(await hoursError({ status: 'partial', hours: 1.255 })).toBe('Use at most two decimal places.');
+    // More than the column holds, whatever the session's length: a message, not a database error.
+    expect(await hoursError({ status: 'partial', hours: 1000 })).toBe('Enter fewer than 1,000 hours.');
     expect(await hoursError({ status: 'partial', hours: '2' })).toBe('Enter the hours as a number, like 1.5.');
     expect((await refusal(recordAttendance(db, trainer, id, { status: 'late' }))).fields?.status).toBe('Choose attended, absent or partial.');
     expect((await rowOf(id)).attendance).toBeNull();

@@ -20,8 +20,9 @@ export function verifyUrlFor(code: string): string {
 }
 
 /**
- * The email that carries a certificate. The PDF is not stored with the message: the mail worker
- * renders it from the record at delivery (see email-attachment.ts), found by `certificateCode`.
+ * The email that carries a certificate. The PDF is not copied into the message: the mail worker
+ * attaches the certificate's stored bytes at delivery (see email-attachment.ts), found by
+ * `certificateCode`.
  */
 export function certificateMessage(certificate: TCertificateMailFacts): TMailMessage<'certificate-issued'> {
   const code = formatCertificateCode(certificate.code);

@@ -5,9 +5,9 @@ import { sha256Hex } from './hash';
 import type { TIssueContext, TIssuer } from './issue-context';
 import { renderCertificatePdf } from './render-pdf';
 
-/** A certificate before it is stored: every printed fact, without the hash of its PDF yet. */
+/** A certificate before it is stored: every printed fact, its PDF not rendered yet. */
 export type TCertificateDraft = Omit<TCertificate, 'id' | 'pdfSha256' | 'revokedAt' | 'revokedReason' | 'replacedByCode'>;
-export type TSealedCertificate = TCertificateDraft & { pdfSha256: string };
+export type TSealedCertificate = TCertificateDraft & { pdfSha256: string; pdf: Uint8Array };
 
 export type THolder = { registrationId: string; name: string; email: string };
 
@@ -35,10 +35,10 @@ export function draftCertificate(context: TIssueContext, holder: THolder, hours:
 }
 
 /**
- * Renders the draft and records its PDF's SHA-256. Rendering is deterministic, so the file the
- * holder later receives or downloads (rendered again from the stored record) hashes the same.
+ * Renders the draft once: the PDF is stored with its SHA-256, and the email and every download
+ * serve those bytes, so what the holder has always matches what verification looks for.
  */
 export async function sealCertificate(draft: TCertificateDraft): Promise<TSealedCertificate> {
   const pdf = await renderCertificatePdf(draft);
-  return { ...draft, pdfSha256: sha256Hex(pdf) };
+  return { ...draft, pdfSha256: sha256Hex(pdf), pdf };
 }

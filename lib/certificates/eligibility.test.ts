@@ -20,6 +20,11 @@ describe('the hours a certificate carries', () => {
     expect(certificateHours(confirmed('partial', 1.49), workshop)).toBeNull();
   });
 
+  it('never gives partial attendance more than full attendance, even when the session ran longer', () => {
+    expect(certificateHours(confirmed('partial', 3.5), workshop)).toBe(3);
+    expect(certificateHours(confirmed('partial', 2.5), { creditHours: 0, minimumCertificateHours: null })).toBe(2.5);
+  });
+
   it('counts any positive partial hours when the workshop sets no minimum', () => {
     const loose = { creditHours: 3, minimumCertificateHours: null };
     expect(certificateHours(confirmed('partial', 0.25), loose)).toBe(0.25);

@@ -15,7 +15,8 @@ export type TEarningWorkshop = {
 /**
  * The hours a registration's certificate carries, or null when it earns none. Someone who attended
  * earns the workshop's credit hours; partial attendance earns the hours recorded, from the
- * workshop's minimum up (and never zero hours); absent or unrecorded earns nothing. Only a
+ * workshop's minimum up (and never zero hours), and never more than full attendance would (a
+ * session with a lunch break runs longer than its credit); absent or unrecorded earns nothing. Only a
  * confirmed place counts: a waitlisted or cancelled person was not in the room on the roster.
  */
 export function certificateHours(registration: TEarningRegistration, workshop: TEarningWorkshop): number | null {
@@ -24,5 +25,6 @@ export function certificateHours(registration: TEarningRegistration, workshop: T
   if (registration.attendance !== 'partial') return null;
   const hours = registration.attendedHours;
   if (hours === null || !(hours > 0)) return null;
-  return hours >= (workshop.minimumCertificateHours ?? 0) ? hours : null;
+  if (hours < (workshop.minimumCertificateHours ?? 0)) return null;
+  return workshop.creditHours > 0 ? Math.min(hours, workshop.creditHours) : hours;
 }

@@ -3,8 +3,7 @@ import type { Db } from '@/db';
 import type { TOutboxRow } from '@/db/schema';
 import type { TDeliveryAttachment } from '@/lib/mail/delivery-attachments';
 import { formatCertificateCode } from './code';
-import { findCertificateByCode } from './lookup';
-import { renderCertificatePdf } from './render-pdf';
+import { findCertificatePdfByCode } from './lookup';
 
 export class MissingCertificateError extends Error {
   override name = 'MissingCertificateError';
@@ -15,16 +14,14 @@ export function certificateFilename(code: string): string {
 }
 
 /**
- * The PDF for a certificate email, rendered from the stored record when the message is delivered.
- * Rendering is deterministic, so this is byte for byte the file whose SHA-256 was stored at issue.
- * A message whose certificate cannot be found is not sent without it: the worker retries and, in
+ * The PDF for a certificate email: the bytes stored at issue, never rendered again, so the file
+ * the holder receives is exactly the one whose SHA-256 verification looks for. A message whose certificate cannot be found is not sent without it: the worker retries and, in
  * the end, records the failure.
  */
 export async function certificatePdfAttachments(db: Db, row: TOutboxRow): Promise<TDeliveryAttachment[]> {
   if (row.template !== 'certificate-issued') return [];
   const code = row.props.certificateCode;
-  const certificate = typeof code === 'string' ? await findCertificateByCode(db, code) : undefined;
-  if (!certificate) throw new MissingCertificateError(`No certificate ${String(code)} for mail ${row.id}`);
-  const pdf = await renderCertificatePdf(certificate);
-  return [{ filename: certificateFilename(certificate.code), content: Buffer.from(pdf), contentType: 'application/pdf' }];
+  const found = typeof code === 'string' ? await findCertificatePdfByCode(db, code) : undefined;
+  if (!found) throw new MissingCertificateError(`No certificate ${String(code)} for mail ${row.id}`);
+  return [{ filename: certificateFilename(found.certificate.code), content: Buffer.from(found.pdf), contentType: 'application/pdf' }];
 }

@@ -159,8 +159,22 @@ describe.each(testDrivers)('issuing certificates on %s', (driver) => {
       expect(pdf!.contentType).toBe('application/pdf');
       const bytes = pdf!.content as Buffer;
       expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-      expect(sha256Hex(bytes)).toBe(stored.pdfSha256);
+      expect(new Uint8Array(bytes)).toEqual(stored.pdf);
+      expect(sha256Hex(stored.pdf)).toBe(stored.pdfSha256);
     }
+  });
+
+  it('attaches the PDF stored at issue, not a new rendering of the record', async () => {
+    const sessionId = await pastSession(db, workshopId);
+    await seedRoster(db, sessionId, [{ name: 'Stored Bytes', email: 'stored-bytes@example.org', attendance: 'attended' }]);
+    await issueCertificates(db, trainer, sessionId);
+    const [stored] = await certificatesOf(sessionId);
+    // Stands for a file issued under another APP_URL or zone database: rendering now would differ.
+    const issuedFile = new TextEncoder().encode('%PDF-1.7\n% as issued elsewhere\n');
+    await db.update(certificates).set({ pdf: issuedFile }).where(eq(certificates.id, stored!.id));
+    const [message] = await certificateMailOf(sessionId);
+    const [pdf] = await certificatePdfAttachments(db, message!);
+    expect(new Uint8Array(pdf!.content as Buffer)).toEqual(issuedFile);
   });
 
   it('delivers each certificate email with its PDF attached, as the mail worker sends it', async () => {

@@ -10,6 +10,7 @@ import { isUuid } from '@/lib/workshops/workshops';
 import { certificateMessage } from './certificate-mail';
 import { draftCertificate, sealCertificate, type TSealedCertificate } from './certificate-record';
 import { formatCertificateCode } from './code';
+import { certificateRecordColumns } from './columns';
 import { certificateHours } from './eligibility';
 import { assertIssuable, loadIssuer, lockIssueContext } from './issue-context';
 
@@ -107,7 +108,7 @@ export async function issueCertificates(db: Db, actor: TActor, sessionId: string
         .insert(certificates)
         .values(batch)
         .onConflictDoNothing({ target: certificates.registrationId, where: isNull(certificates.revokedAt) })
-        .returning();
+        .returning(certificateRecordColumns);
       await enqueueMails(tx, stored.map(certificateMessage));
       issued.push(...stored.map((c) => ({ code: formatCertificateCode(c.code), registrationId: c.registrationId })));
     }

@@ -4,6 +4,7 @@ import type { Db } from '@/db';
 import { certificates, type TCertificate } from '@/db/schema';
 import { hitRateLimit, type TRateLimitResult } from '@/lib/rate-limit/rate-limit';
 import { formatCertificateCode, normalizeCertificateCode } from './code';
+import { certificateRecordColumns } from './columns';
 import { formatCertificateDates } from './render-pdf';
 
 /** What anyone holding a code may learn about its certificate: nothing beyond what the PDF prints. */
@@ -38,8 +39,18 @@ export function hitLookupLimit(db: Db, ip: string, limitPerIp: number): Promise<
 export async function findCertificateByCode(db: Db, code: string): Promise<TCertificate | undefined> {
   const stored = normalizeCertificateCode(code);
   if (!stored) return undefined;
-  const [row] = await db.select().from(certificates).where(eq(certificates.code, stored));
+  const [row] = await db.select(certificateRecordColumns).from(certificates).where(eq(certificates.code, stored));
   return row;
+}
+
+/** A certificate's record and its PDF exactly as issued, for delivery and download. */
+export async function findCertificatePdfByCode(db: Db, code: string): Promise<{ certificate: TCertificate; pdf: Uint8Array } | undefined> {
+  const stored = normalizeCertificateCode(code);
+  if (!stored) return undefined;
+  const [row] = await db.select().from(certificates).where(eq(certificates.code, stored));
+  if (!row) return undefined;
+  const { pdf, ...certificate } = row;
+  return { certificate, pdf };
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -48,7 +59,7 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 export async function findCertificateByPdfHash(db: Db, sha256: string): Promise<TCertificate | undefined> {
   const hash = sha256.trim().toLowerCase();
   if (!SHA256_HEX.test(hash)) return undefined;
-  const [row] = await db.select().from(certificates).where(eq(certificates.pdfSha256, hash));
+  const [row] = await db.select(certificateRecordColumns).from(certificates).where(eq(certificates.pdfSha256, hash));
   return row;
 }
 

@@ -89,7 +89,7 @@ describe.each(testDrivers)('revoking and reissuing certificates on %s', (driver)
     const before = await byCode(oldCode);
     expect(before).toMatchObject({ revokedAt: at, revokedReason: 'Reissued: Name misspelt', replacedByCode: normalizeCertificateCode(newCode) });
     const after = await byCode(newCode);
-    const { id: _a, code: _b, holderName: _c, issuedAt: _d, pdfSha256: _e, revokedAt: _f, revokedReason: _g, replacedByCode: _h, ...sameFacts } = old;
+    const { id: _a, code: _b, holderName: _c, issuedAt: _d, pdfSha256: _e, revokedAt: _f, revokedReason: _g, replacedByCode: _h, pdf: _i, ...sameFacts } = old;
     expect(after).toMatchObject({ ...sameFacts, holderName: 'Jon Smith', issuedAt: at, revokedAt: null, registrationId, sessionId });
     expect(after.pdfSha256).not.toBe(old.pdfSha256);
 
@@ -97,7 +97,8 @@ describe.each(testDrivers)('revoking and reissuing certificates on %s', (driver)
     expect(message).toMatchObject({ toAddress: old.holderEmail, registrationId, subject: 'Your corrected certificate: Trauma-informed interviewing' });
     expect(message!.props).toMatchObject({ name: 'Jon Smith', code: newCode, replacesCode: oldCode });
     const [pdf] = await certificatePdfAttachments(db, message!);
-    expect(sha256Hex(pdf!.content as Buffer)).toBe(after.pdfSha256);
+    expect(new Uint8Array(pdf!.content as Buffer)).toEqual(after.pdf);
+    expect(sha256Hex(after.pdf)).toBe(after.pdfSha256);
     // The first email, not sent yet, would have carried the misspelt certificate.
     expect(await mailFor(oldCode)).toHaveLength(0);
 

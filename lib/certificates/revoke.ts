@@ -9,6 +9,7 @@ import { recordAudit } from '@/lib/roster/audit';
 import { certificateMessage } from './certificate-mail';
 import { sealCertificate } from './certificate-record';
 import { formatCertificateCode, newCertificateCode, normalizeCertificateCode } from './code';
+import { certificateRecordColumns } from './columns';
 import { ZCertificateReissue, ZCertificateRevoke } from './schemas';
 
 export type TRevokeResult = { code: string; revokedAt: Date };
@@ -21,7 +22,7 @@ function storedCode(code: string): string {
 }
 
 async function lockCertificate(tx: Db, code: string): Promise<TCertificate> {
-  const [row] = await tx.select().from(certificates).where(eq(certificates.code, code)).for('update');
+  const [row] = await tx.select(certificateRecordColumns).from(certificates).where(eq(certificates.code, code)).for('update');
   if (!row) throw notFoundError('Certificate');
   return row;
 }
@@ -46,7 +47,7 @@ async function withdrawUnsentEmail(tx: Db, code: string) {
 
 /**
  * Revokes a certificate: from now on it verifies as revoked, with the date and the reason. The
- * record itself is kept (and its PDF still hashes to it), so an old printout is recognised as
+ * record itself is kept (with its PDF, which still hashes to it), so an old printout is recognised as
  * this revoked certificate rather than as unknown.
  */
 export async function revokeCertificate(db: Db, actor: TActor, code: string, reason: unknown, now = new Date()): Promise<TRevokeResult> {

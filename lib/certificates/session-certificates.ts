@@ -6,6 +6,7 @@ import { assertTrainer, type TActor } from '@/lib/auth/actor';
 import { notFoundError } from '@/lib/errors/app-error';
 import { isUuid } from '@/lib/workshops/workshops';
 import { formatCertificateCode } from './code';
+import { certificateRecordColumns } from './columns';
 import { certificateHours } from './eligibility';
 
 /** One certificate of a session, as its trainer's page lists it. */
@@ -56,7 +57,7 @@ export async function listSessionCertificates(db: Db, actor: TActor, sessionId: 
     .where(eq(trainingSessions.id, sessionId));
   if (!session) throw notFoundError('Session');
   const [rows, people] = await Promise.all([
-    db.select().from(certificates).where(eq(certificates.sessionId, sessionId)).orderBy(asc(certificates.holderName), asc(certificates.issuedAt)),
+    db.select(certificateRecordColumns).from(certificates).where(eq(certificates.sessionId, sessionId)).orderBy(asc(certificates.holderName), asc(certificates.issuedAt)),
     db
       .select({ id: registrations.id, status: registrations.status, attendance: registrations.attendance, attendedHours: registrations.attendedHours })
       .from(registrations)

@@ -4,6 +4,7 @@ import { formatInTimeZone } from 'date-fns-tz';
 import type { Db } from '@/db';
 import { certificates, type TCertificate } from '@/db/schema';
 import { formatCertificateCode } from '@/lib/certificates/code';
+import { certificateRecordColumns } from '@/lib/certificates/columns';
 import { formatCertificateDates } from '@/lib/certificates/render-pdf';
 
 /** One certificate as its holder sees it on "My training" and in their exports. */
@@ -57,7 +58,7 @@ export async function listCertificatesForEmail(db: Db, email: string): Promise<T
   const address = email.trim().toLowerCase();
   if (!address) return [];
   const rows = await db
-    .select()
+    .select(certificateRecordColumns)
     .from(certificates)
     .where(eq(certificates.holderEmail, address))
     .orderBy(desc(certificates.sessionStartsAt), asc(certificates.issuedAt), asc(certificates.code));

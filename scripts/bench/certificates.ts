@@ -139,7 +139,9 @@ try {
     .where(inArray(certificates.code, result.issued.slice(0, RENDER_SAMPLE).map((c) => c.code.replaceAll('-', ''))));
   const renderTimes: number[] = [];
   let sameHash = 0;
+  let storedMatches = 0;
   for (const certificate of sample) {
+    if (sha256Hex(certificate.pdf) === certificate.pdfSha256) storedMatches += 1;
     const t = performance.now();
     const pdf = await renderCertificatePdf(certificate);
     renderTimes.push(performance.now() - t);
@@ -169,6 +171,7 @@ try {
     [`${stored?.n ?? 0} certificate rows for the session (expected ${ATTENDEES})`, stored?.n === ATTENDEES],
     [`${queued?.n ?? 0} queued 'certificate-issued' emails (expected ${ATTENDEES})`, queued?.n === ATTENDEES],
     [`${result.alreadyIssued} already issued before the run (expected 0)`, result.alreadyIssued === 0],
+    [`${storedMatches} of ${sample.length} stored PDFs match the stored SHA-256`, storedMatches === sample.length && sample.length > 0],
     [`${sameHash} of ${sample.length} PDFs rendered again from the stored record match the stored SHA-256`, sameHash === sample.length && sample.length > 0],
   ];
   for (const [text, ok] of checks) {

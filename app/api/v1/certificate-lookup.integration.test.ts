@@ -1,6 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
-import type { TCertificate } from '@/db/schema';
+import { certificates, type TCertificate } from '@/db/schema';
 import { formatCertificateCode } from '@/lib/certificates/code';
 import { sha256Hex } from '@/lib/certificates/hash';
 import { seedCertified } from '@/lib/records/_test/certificate-fixtures';
@@ -15,6 +16,7 @@ describe.each(testDrivers)('certificate lookup API on %s', (driver) => {
   let database: TestDatabase;
   let db: Db;
   let valid: TCertificate;
+  let validPdf: Uint8Array;
   let revoked: TCertificate;
   let ipCounter = 0;
 
@@ -30,7 +32,11 @@ describe.each(testDrivers)('certificate lookup API on %s', (driver) => {
   beforeAll(async () => {
     database = await createTestDatabase(driver);
     db = database.db;
-    valid = (await seedCertified(db, { name: 'Nguyễn Thị Minh Khai', email: 'khai@example.org' }, { hours: 3.5, creditCategory: 'Victim support' })).certificate;
+    ({ certificate: valid, pdf: validPdf } = await seedCertified(
+      db,
+      { name: 'Nguyễn Thị Minh Khai', email: 'khai@example.org' },
+      { hours: 3.5, creditCategory: 'Victim support' },
+    ));
     revoked = (
       await seedCertified(db, { name: 'Łukasz Żółć', email: 'lukasz@example.org' }, { revoked: { at: new Date('2026-04-01T12:00:00Z'), reason: 'Left before the end' } })
     ).certificate;
@@ -92,7 +98,19 @@ describe.each(testDrivers)('certificate lookup API on %s', (driver) => {
       expect(response.headers.get('cache-control')).toBe('private, no-store');
       const bytes = new Uint8Array(await response.arrayBuffer());
       expect(new TextDecoder().decode(bytes.subarray(0, 5))).toBe('%PDF-');
+      expect(bytes).toEqual(validPdf);
       expect(sha256Hex(bytes)).toBe(valid.pdfSha256);
+      expect(response.headers.get('content-length')).toBe(String(validPdf.byteLength));
+    });
+
+    it('serves the stored file, never a new rendering (another APP_URL or zone database would print differently)', async () => {
+      const { certificate } = await seedCertified(db, { name: 'Sam Lee', email: 'sam@example.org' });
+      const issuedFile = new TextEncoder().encode('%PDF-1.7\n% as issued under another address\n');
+      await db.update(certificates).set({ pdf: issuedFile }).where(eq(certificates.id, certificate.id));
+      const response = await get(`/api/v1/certificates/${certificate.code}/pdf`);
+      expect(response.status).toBe(200);
+      expect(new Uint8Array(await response.arrayBuffer())).toEqual(issuedFile);
+      expect(response.headers.get('content-length')).toBe(String(issuedFile.byteLength));
     });
 
     it('still serves a revoked certificate’s PDF (the verification page says it is revoked)', async () => {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '@/db';
 import { certificates, registrations, trainingSessions, workshops, type TAttendanceStatus, type TCertificate, type TRegistrationStatus } from '@/db/schema';
 import { newCertificateCode } from '@/lib/certificates/code';
+import { certificateRecordColumns } from '@/lib/certificates/columns';
 import { sha256Hex } from '@/lib/certificates/hash';
 import { renderCertificatePdf } from '@/lib/certificates/render-pdf';
 
@@ -119,11 +120,12 @@ export async function seedCertificate(
     .values({
       ...record,
       pdfSha256: sha256Hex(pdf),
+      pdf,
       revokedAt: seed.revoked?.at ?? null,
       revokedReason: seed.revoked?.reason ?? null,
       replacedByCode: seed.revoked?.replacedByCode ?? null,
     })
-    .returning();
+    .returning(certificateRecordColumns);
   return { certificate: certificate!, pdf };
 }
 

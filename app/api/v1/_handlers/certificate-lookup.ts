@@ -1,8 +1,6 @@
 import 'server-only';
 import { formatCertificateCode } from '@/lib/certificates/code';
-import { sha256Hex } from '@/lib/certificates/hash';
-import { findCertificateByCode, hitLookupLimit, publicCertificateView } from '@/lib/certificates/lookup';
-import { renderCertificatePdf } from '@/lib/certificates/render-pdf';
+import { findCertificateByCode, findCertificatePdfByCode, hitLookupLimit, publicCertificateView } from '@/lib/certificates/lookup';
 import { getEnv } from '@/lib/config/env';
 import { AppError } from '@/lib/errors/app-error';
 import { clientIp } from '@/lib/http/client-ip';
@@ -44,22 +42,17 @@ export async function getCertificate(ctx: TApiContext, deps: TLookupDeps = {}): 
 }
 
 /**
- * The certificate's PDF, rendered again from its record: rendering is deterministic, so these are
- * the bytes that were issued. A revoked certificate's PDF is still served: its holder already has
+ * The certificate's PDF exactly as issued (stored, never rendered again), so it always matches on
+ * upload for verification. A revoked certificate's PDF is still served: its holder already has
  * it from the email, and the QR code on it leads to the verification page, which says it is
  * revoked, when and why. Withholding it would hide nothing and would break old links.
  */
 export async function getCertificatePdf(ctx: TApiContext, deps: TLookupDeps = {}): Promise<Response> {
   const limited = await overLimit(ctx, deps);
   if (limited) return limited;
-  const certificate = await findCertificateByCode(ctx.db, param(ctx.params, 'code'));
-  if (!certificate) throw noSuchCertificate();
-  const pdf = await renderCertificatePdf(certificate);
-  if (sha256Hex(pdf) !== certificate.pdfSha256) {
-    // Rendering changed since issue (a font or library upgrade): the code still verifies, but this
-    // file would not match on upload. Worth knowing, not worth refusing the holder their document.
-    console.warn(`certificates: certificate ${certificate.id} no longer renders to the bytes issued`);
-  }
+  const found = await findCertificatePdfByCode(ctx.db, param(ctx.params, 'code'));
+  if (!found) throw noSuchCertificate();
+  const { certificate, pdf } = found;
   return new Response(Buffer.from(pdf), {
     headers: {
       ...PRIVATE,

@@ -1,0 +1,1 @@
+ALTER TABLE "certificates" ADD COLUMN "pdf" "bytea" NOT NULL;
