@@ -58,6 +58,9 @@ test('a trainer takes attendance, closes the roster, and each attendee gets one 
   await door.getByRole('button', { name: 'Close roster and issue certificates…' }).click();
   await door.getByRole('button', { name: 'Yes, close the roster and issue certificates' }).click();
   await expect(door.getByRole('status').filter({ hasText: 'Issued 2 certificates.' })).toBeVisible();
+  // The page refreshes with the list; the outcome stays on screen.
+  await expect(door.getByRole('heading', { name: 'Certificates (2 valid)' })).toBeVisible();
+  await expect(door.getByRole('status').filter({ hasText: 'Issued 2 certificates.' })).toBeVisible();
   await trainerContext.close();
 
   const first = certificatePdfIn(await waitForMessage(people[0].email, /^Your certificate: /, since));

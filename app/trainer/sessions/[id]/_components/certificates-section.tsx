@@ -78,16 +78,16 @@ export function CertificatesSection({
     body = (
       <div className="space-y-3">
         <p>The roster was closed on {formatInstant(overview.rosterClosedAt!, session.timeZone)}: attendance is final.</p>
-        {overview.toIssue > 0 && (
-          <IssueCertificatesButton
-            sessionId={session.id}
-            toIssue={overview.toIssue}
-            startLabel={`Issue ${overview.toIssue === 1 ? 'the remaining certificate' : `the ${overview.toIssue} remaining certificates`}…`}
-            question={`Issue ${overview.toIssue === 1 ? '1 more certificate' : `${overview.toIssue} more certificates`}?`}
-          >
-            <IssueExplanation overview={overview} closed />
-          </IssueCertificatesButton>
-        )}
+        {/* Always in the same place as before closing, so the outcome of the run that closed it stays on screen after the refresh. */}
+        <IssueCertificatesButton
+          sessionId={session.id}
+          toIssue={overview.toIssue}
+          offer={overview.toIssue > 0}
+          startLabel={`Issue ${overview.toIssue === 1 ? 'the remaining certificate' : `the ${overview.toIssue} remaining certificates`}…`}
+          question={`Issue ${overview.toIssue === 1 ? '1 more certificate' : `${overview.toIssue} more certificates`}?`}
+        >
+          <IssueExplanation overview={overview} closed />
+        </IssueCertificatesButton>
       </div>
     );
   }

@@ -43,12 +43,15 @@ export function IssueCertificatesButton({
   startLabel,
   question,
   children,
+  offer = true,
 }: {
   sessionId: string;
   toIssue: number;
   startLabel: string;
   question: string;
   children?: React.ReactNode;
+  /** False once there is nothing left to issue: the button goes, but a finished run's outcome stays. */
+  offer?: boolean;
 }) {
   const router = useRouter();
   const [state, setState] = useState<TPhase>({ phase: 'idle' });
@@ -84,6 +87,7 @@ export function IssueCertificatesButton({
   }
 
   if (state.phase === 'idle') {
+    if (!offer) return null;
     return (
       <ConfirmStep
         startLabel={startLabel}
