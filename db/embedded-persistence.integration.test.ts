@@ -4,7 +4,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './client';
-import { users } from './schema';
+import { certificates, users } from './schema';
 import { seedDemo, seedDemoIfEmpty } from './seed';
 
 describe('the embedded database', () => {
@@ -26,6 +26,12 @@ describe('the embedded database', () => {
     await seedDemo(second.db);
     const trainers = await second.db.select().from(users).where(eq(users.role, 'trainer'));
     expect(trainers.map((t) => t.email)).toEqual(['trainer@example.org']);
+    // Last week's demo session: one attended, one stayed two hours, one was absent; seeded once.
+    const issued = await second.db.select({ holder: certificates.holderEmail, hours: certificates.hours }).from(certificates);
+    expect(issued.sort((a, b) => a.holder.localeCompare(b.holder))).toEqual([
+      { holder: 'officer.lukasz@example.org', hours: 3 },
+      { holder: 'officer.minh@example.org', hours: 2 },
+    ]);
     await second.close();
   });
 });

@@ -3,6 +3,7 @@ import { count } from 'drizzle-orm';
 import type { Db } from './client';
 import { DEMO_TRAINER_EMAIL } from './demo';
 import { seedDemoCatalogue } from './seed-catalogue';
+import { seedDemoCertificates } from './seed-certificates';
 import { users } from './schema';
 
 
@@ -13,12 +14,13 @@ const demoUsers = [
   { email: 'officer.zoe@example.org', name: "Zoë O'Brien-Ånström", role: 'officer' as const },
 ];
 
-/** Loads the demo people and catalogue; running it again changes nothing. */
+/** Loads the demo people, catalogue and a past session's certificates; running it again changes nothing. */
 export async function seedDemo(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.insert(users).values(demoUsers).onConflictDoNothing({ target: users.email });
   });
   await seedDemoCatalogue(db);
+  await seedDemoCertificates(db);
 }
 
 /** A first start on an empty database gets the demo; a database with people in it is left alone. */
