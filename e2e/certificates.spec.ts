@@ -93,4 +93,17 @@ test('a trainer takes attendance, closes the roster, and each attendee gets one 
   await expect(officerPage.getByText('3 hours of training in all.')).toBeVisible();
   await expect(officerPage.getByText(first.code)).toBeVisible();
   await officer.close();
+
+  // The trainer revokes the second certificate with a reason; its page says so from then on.
+  const revoking = await browser.newContext({ storageState: trainer.storageState });
+  const roster = await revoking.newPage();
+  await roster.goto(`/trainer/sessions/${session.id}`);
+  await roster.getByRole('button', { name: `Revoke… certificate ${second.code} of ${people[1].name}` }).click();
+  await roster.getByRole('textbox', { name: 'Reason' }).fill('Issued by mistake: left before the break.');
+  await roster.getByRole('button', { name: 'Yes, revoke it' }).click();
+  await expect(roster.getByRole('heading', { name: 'Certificates (1 valid)' })).toBeVisible();
+  await revoking.close();
+  await page.goto(`/verify/${second.code}`);
+  await expect(page.getByText(/^Revoked on /)).toBeVisible();
+  await expect(page.getByText('Issued by mistake: left before the break.')).toBeVisible();
 });

@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 
 type FieldProps = {
   name: string;
+  /** Needed only when the same form appears more than once on a page; otherwise made from `name`. */
+  id?: string;
   label: string;
   hint?: ReactNode;
   error?: string;
@@ -9,8 +11,8 @@ type FieldProps = {
 };
 
 /** A labelled field with its hint and its error message beside it, wired for screen readers. */
-export function Field({ name, label, hint, error, children }: FieldProps) {
-  const id = `field-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+export function Field({ name, id: givenId, label, hint, error, children }: FieldProps) {
+  const id = givenId ?? `field-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="space-y-1">

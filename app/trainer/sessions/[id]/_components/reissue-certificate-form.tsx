@@ -1,11 +1,11 @@
 'use client';
 
 import { useActionState } from 'react';
+import { Field } from '@/app/_components/form/field';
 import { FormMessage } from '@/app/_components/form/form-message';
 import { SubmitButton } from '@/app/_components/form/submit-button';
 import type { TFormState } from '@/app/_lib/trainer-action';
 import { ConfirmStep } from './confirm-step';
-import { RowField } from './row-field';
 
 /** A corrected copy of a certificate (a misspelt name, say): the old one is revoked and points to it. */
 export function ReissueCertificateForm({
@@ -38,26 +38,20 @@ export function ReissueCertificateForm({
         }
       >
         <p>{code} will verify as revoked and point to the new code. The new certificate is emailed to the holder.</p>
-        <RowField
-          id={`reissue-name-${code}`}
-          name="holderName"
-          label="Name as it should be printed"
-          error={state.fields?.holderName}
-          defaultValue={state.values?.holderName ?? holderName}
-          maxLength={200}
-          required
-        />
-        <RowField
+        <Field id={`reissue-name-${code}`} name="holderName" label="Name as it should be printed" error={state.fields?.holderName}>
+          {(props) => (
+            <input {...props} type="text" autoComplete="off" maxLength={200} required className="field-input" defaultValue={state.values?.holderName ?? holderName} />
+          )}
+        </Field>
+        <Field
           id={`reissue-reason-${code}`}
           name="reason"
           label="Reason"
           hint="Like “name misspelt”. The old certificate shows “Reissued: ” and this reason."
           error={state.fields?.reason}
-          defaultValue={state.values?.reason ?? ''}
-          multiline
-          maxLength={500}
-          required
-        />
+        >
+          {(props) => <textarea {...props} rows={2} maxLength={500} required className="field-input" defaultValue={state.values?.reason ?? ''} />}
+        </Field>
       </ConfirmStep>
     </form>
   );

@@ -1,11 +1,11 @@
 'use client';
 
 import { useActionState } from 'react';
+import { Field } from '@/app/_components/form/field';
 import { FormMessage } from '@/app/_components/form/form-message';
 import { SubmitButton } from '@/app/_components/form/submit-button';
 import type { TFormState } from '@/app/_lib/trainer-action';
 import { ConfirmStep } from './confirm-step';
-import { RowField } from './row-field';
 import { dangerButton, dangerOutlineButton } from './styles';
 
 /** Revokes one certificate after asking, with the reason anyone verifying it will read. */
@@ -39,17 +39,9 @@ export function RevokeCertificateForm({
         }
       >
         <p>It will verify as revoked from now on. This cannot be undone, but you can issue a corrected one with Reissue.</p>
-        <RowField
-          id={`revoke-reason-${code}`}
-          name="reason"
-          label="Reason"
-          hint="Shown to anyone who checks the code, so keep it factual."
-          error={state.fields?.reason}
-          defaultValue={state.values?.reason ?? ''}
-          multiline
-          maxLength={500}
-          required
-        />
+        <Field id={`revoke-reason-${code}`} name="reason" label="Reason" hint="Shown to anyone who checks the code, so keep it factual." error={state.fields?.reason}>
+          {(props) => <textarea {...props} rows={2} maxLength={500} required className="field-input" defaultValue={state.values?.reason ?? ''} />}
+        </Field>
       </ConfirmStep>
     </form>
   );
