@@ -1,23 +1,12 @@
 import { Button, Link, Text } from '@react-email/components';
-import type { TInviteSpec } from '@/lib/calendar/invite-spec';
 import { EmailShell, emailButton, emailText } from './components/email-shell';
 import { CheckInCode } from './components/check-in-code';
-import { CalendarLinks, PersonalLinkNote, SessionFacts } from './components/session-facts';
+import { CalendarLinks, PersonalLinkNote, SessionFacts, type TPlaceMailProps } from './components/session-facts';
 import { previewInvite } from './preview-invite';
 
-export type RegistrationConfirmedEmailProps = {
-  name: string;
-  workshopTitle: string;
-  /** Already formatted in the session's zone, with the zone named. */
-  when: string;
-  where: string;
-  manageUrl: string;
-  sessionUrl: string;
-  onlineUrl?: string | null;
-  whatToBring?: string;
+export type RegistrationConfirmedEmailProps = TPlaceMailProps & {
   /** Why the place was confirmed: a new registration, a place freed on the waitlist, or a move. */
   reason?: 'registered' | 'promoted' | 'moved';
-  invite?: TInviteSpec;
   /** The registration's check-in link; its QR code is attached to the message as `cid:check-in-qr`. */
   checkInUrl?: string;
 };

@@ -1,20 +1,10 @@
 import { Button, Link, Text } from '@react-email/components';
-import type { TInviteSpec } from '@/lib/calendar/invite-spec';
 import { EmailShell, emailButton, emailText } from './components/email-shell';
-import { CalendarLinks, PersonalLinkNote, SessionFacts } from './components/session-facts';
+import { CalendarLinks, PersonalLinkNote, SessionFacts, type TPlaceMailProps } from './components/session-facts';
 
-export type SessionChangedEmailProps = {
-  name: string;
-  workshopTitle: string;
-  when: string;
-  where: string;
+export type SessionChangedEmailProps = TPlaceMailProps & {
   previousWhen: string;
   previousWhere: string;
-  manageUrl: string;
-  sessionUrl: string;
-  onlineUrl?: string | null;
-  whatToBring?: string;
-  invite?: TInviteSpec;
 };
 
 export default function SessionChangedEmail({

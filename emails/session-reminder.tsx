@@ -1,21 +1,11 @@
 import { Button, Link, Text } from '@react-email/components';
-import type { TInviteSpec } from '@/lib/calendar/invite-spec';
 import { EmailShell, emailButton, emailText } from './components/email-shell';
-import { CalendarLinks, PersonalLinkNote, SessionFacts } from './components/session-facts';
+import { CalendarLinks, PersonalLinkNote, SessionFacts, type TPlaceMailProps } from './components/session-facts';
 import { previewInvite } from './preview-invite';
 
-export type SessionReminderEmailProps = {
-  name: string;
-  workshopTitle: string;
-  when: string;
-  where: string;
+export type SessionReminderEmailProps = TPlaceMailProps & {
   /** "in 7 days", "tomorrow", "in 2 hours": how far ahead this reminder was planned. */
   leadTime: string;
-  manageUrl: string;
-  sessionUrl: string;
-  onlineUrl?: string | null;
-  whatToBring?: string;
-  invite?: TInviteSpec;
 };
 
 export default function SessionReminderEmail({

@@ -2,6 +2,7 @@ import 'server-only';
 import type { TTrainingSession } from '@/db/schema';
 import { checkInUrlFor } from '@/lib/attendance/check-in-link';
 import { inviteUid } from '@/lib/calendar/ics';
+import type { TPlaceMailProps } from '@/emails/components/session-facts';
 import type { TInviteSpec } from '@/lib/calendar/invite-spec';
 import { getEnv } from '@/lib/config/env';
 import type { TMailMessage } from '@/lib/mail/enqueue';
@@ -97,7 +98,7 @@ export function leadTimeText(hours: number): string {
 }
 
 /** What every email about one confirmed place repeats: built once per place, not once per email. */
-function placeFacts(session: TPlaceSession, person: TPlacePerson) {
+function placeFacts(session: TPlaceSession, person: TPlacePerson): TPlaceMailProps {
   return {
     name: person.name,
     ...facts(session),
@@ -113,7 +114,7 @@ export function reminderMessages(
   session: TPlaceSession,
   person: TPlacePerson,
   now: Date,
-  shared: ReturnType<typeof placeFacts> = placeFacts(session, person),
+  shared: TPlaceMailProps = placeFacts(session, person),
 ): TMailMessage[] {
   if (session.status !== 'scheduled') return [];
   const offsets = [...new Set([session.firstReminderHours, session.secondReminderHours])].filter((h): h is number => h !== null && h > 0);
