@@ -2,8 +2,9 @@ import 'server-only';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { SQL } from 'drizzle-orm';
-import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
+import { statementParams, statementSql, type TStatement } from './static-statement';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DbDriver = 'pglite' | 'postgres';
@@ -23,6 +24,13 @@ export type DbOptions =
 
 export const migrationsFolder = path.resolve(process.cwd(), 'db/migrations');
 
+type TStatementRunner = (text: string, params: unknown[]) => Promise<unknown[]>;
+// Next bundles this module into several chunks of one process (instrumentation opens the database,
+// routes use it), each with its own module state: the runners live on globalThis, keyed by handle.
+const RUNNERS = Symbol.for('muster.statement-runners');
+const statementRunners: WeakMap<Db, TStatementRunner> = ((globalThis as { [RUNNERS]?: WeakMap<Db, TStatementRunner> })[RUNNERS] ??=
+  new WeakMap());
+
 // Any constant works; it only has to be the same for every Muster instance.
 const MIGRATION_LOCK_KEY = 7_305_114_901;
 
@@ -36,7 +44,7 @@ async function openPostgres(url: string, maxConnections = 10): Promise<DbHandle>
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const client = postgres(url, { max: maxConnections, onnotice: () => {} });
   const db = drizzle({ client, schema }) as unknown as Db;
-  preparedRunners.set(db, (text, params) => client.unsafe(text, params as never[], { prepare: true }));
+  statementRunners.set(db, (text, params) => client.unsafe(text, params as never[], { prepare: true }));
   return {
     db,
     driver: 'postgres',
@@ -68,6 +76,8 @@ async function openPglite(dataDir: string | undefined): Promise<DbHandle> {
     client = await PGlite.create();
   }
   const db = drizzle({ client, schema }) as unknown as Db;
+  const pglite = client;
+  statementRunners.set(db, async (text, params) => (await pglite.query(text, params)).rows);
   return {
     db,
     driver: 'pglite',
@@ -79,20 +89,17 @@ async function openPglite(dataDir: string | undefined): Promise<DbHandle> {
   };
 }
 
-const dialect = new PgDialect();
-const preparedRunners = new WeakMap<Db, (text: string, params: unknown[]) => Promise<unknown[]>>();
 
 /**
- * Rows of a hot statement whose text never varies (no lists of varying length), kept prepared on
- * each PostgreSQL connection. An unprepared statement with parameters costs postgres.js two round
- * trips (it asks for the parameter types first); a prepared one costs one after its first use.
- * Inside a transaction, and on PGlite, it runs as any other query.
+ * Rows of a hot statement, run straight on the driver: on PostgreSQL it is kept prepared on each
+ * connection. An unprepared statement with parameters costs postgres.js two round trips (it asks
+ * for the parameter types first); a prepared one costs one after its first use. A transaction
+ * handle runs it as any other drizzle query.
  */
-export async function queryRowsPrepared<T>(db: Db, query: SQL): Promise<T[]> {
-  const run = preparedRunners.get(db);
-  if (!run) return queryRows<T>(db, query);
-  const { sql: text, params } = dialect.sqlToQuery(query);
-  return (await run(text, params)) as T[];
+export async function runStatement<K extends string, TRow>(db: Db, statement: TStatement<K, TRow>, values: Record<K, unknown>): Promise<TRow[]> {
+  const run = statementRunners.get(db);
+  if (!run) return queryRows<TRow>(db, statementSql(statement, values));
+  return (await run(statement.text, statementParams(statement, values))) as TRow[];
 }
 
 /** Rows of a raw query: postgres.js returns an array, PGlite an object with `rows`. */

@@ -1,8 +1,7 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { queryRowsPrepared } from '@/db/client';
-import { rateLimitBuckets } from '@/db/schema';
+import { runStatement } from '@/db/client';
+import { statement } from '@/db/static-statement';
 import { AppError } from '@/lib/errors/app-error';
 
 export type TRateLimit = { limit: number; windowMs: number };
@@ -11,23 +10,20 @@ export type TRateLimitResult = { allowed: boolean; hits: number; retryAfterMs: n
 /**
  * The upsert that counts one hit against `key` in a fixed window, returning the bucket. One
  * statement does the read and the write, so concurrent requests on any instance cannot both see
- * the last free slot. Exposed so a caller can make it part of a larger statement.
+ * the last free slot. A bucket whose window began at or before `expired` starts a new window at
+ * `now`. Exposed so a caller can make it part of a larger statement.
  */
-export function rateLimitHitQuery(db: Db, key: string, windowMs: number, now: Date) {
-  // Raw SQL parameters go as ISO strings: postgres.js cannot bind a Date inside sql``.
-  const nowSql = sql`${now.toISOString()}::timestamptz`;
-  const expiredSql = sql`${new Date(now.getTime() - windowMs).toISOString()}::timestamptz`;
-  return db
-    .insert(rateLimitBuckets)
-    .values({ key, windowStart: now, hits: 1 })
-    .onConflictDoUpdate({
-      target: rateLimitBuckets.key,
-      set: {
-        hits: sql`case when ${rateLimitBuckets.windowStart} <= ${expiredSql} then 1 else ${rateLimitBuckets.hits} + 1 end`,
-        windowStart: sql`case when ${rateLimitBuckets.windowStart} <= ${expiredSql} then ${nowSql} else ${rateLimitBuckets.windowStart} end`,
-      },
-    })
-    .returning({ hits: rateLimitBuckets.hits, windowStart: rateLimitBuckets.windowStart });
+export const RATE_LIMIT_HIT = statement<'rateKey' | 'now' | 'expired', { hits: number; window_start: string | Date }>`
+  insert into rate_limit_buckets as b (key, window_start, hits)
+  values (${'rateKey'}::text, ${'now'}::timestamptz, 1)
+  on conflict (key) do update
+     set hits = case when b.window_start <= ${'expired'}::timestamptz then 1 else b.hits + 1 end,
+         window_start = case when b.window_start <= ${'expired'}::timestamptz then ${'now'}::timestamptz else b.window_start end
+  returning hits, window_start`;
+
+/** The values of RATE_LIMIT_HIT; times go as ISO strings, which every driver binds alike. */
+export function rateLimitHitValues(key: string, windowMs: number, now: Date) {
+  return { rateKey: key, now: now.toISOString(), expired: new Date(now.getTime() - windowMs).toISOString() };
 }
 
 /** Whether a bucket as counted is within the limit, and how long until its window ends. */
@@ -40,7 +36,7 @@ export function rateLimitResult(bucket: { hits: number; windowStart: Date }, { l
 /** Counts one hit against `key` and says whether it is within the limit. */
 export async function hitRateLimit(db: Db, key: string, rule: TRateLimit): Promise<TRateLimitResult> {
   const now = new Date();
-  const [bucket] = await queryRowsPrepared<{ hits: number; window_start: string | Date }>(db, rateLimitHitQuery(db, key, rule.windowMs, now).getSQL());
+  const [bucket] = await runStatement(db, RATE_LIMIT_HIT, rateLimitHitValues(key, rule.windowMs, now));
   return rateLimitResult({ hits: Number(bucket!.hits), windowStart: new Date(bucket!.window_start) }, rule, now);
 }
 

@@ -1,12 +1,17 @@
 import 'server-only';
-import { sql, type SQL } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import { statement, statementSql } from '@/db/static-statement';
 
 /**
  * The partner agency a typed agency name stands for, matched without regard to case or
- * surrounding spaces, as a subquery for the registration's INSERT (no extra round trip).
- * Coordinators see their agency's people by this link, so a near miss stays unlinked.
+ * surrounding spaces, as a subquery for the registration's INSERT (no extra round trip); null for
+ * a blank name. Coordinators see their agency's people by this link, so a near miss stays unlinked.
  */
+export const MATCHING_AGENCY_ID = statement<'agency'>`(
+  select a.id from agencies a
+   where btrim(${'agency'}::text) <> '' and lower(btrim(a.name)) = lower(btrim(${'agency'}::text))
+   order by a.created_at limit 1)`;
+
 export function matchingAgencyId(agency: string): SQL<string | null> {
-  if (!agency.trim()) return sql<null>`null::uuid`;
-  return sql<string | null>`(select a.id from agencies a where lower(btrim(a.name)) = lower(btrim(${agency})) order by a.created_at limit 1)`;
+  return statementSql(MATCHING_AGENCY_ID, { agency }) as SQL<string | null>;
 }

@@ -1,13 +1,14 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import { queryRowsPrepared, type Db } from '@/db/client';
+import { runStatement, type Db } from '@/db/client';
+import { statement, type TStatement } from '@/db/static-statement';
 import { outboxRows, wakeForDue } from '@/lib/mail/enqueue';
-import { rateLimitHitQuery, rateLimitResult, type TRateLimit } from '@/lib/rate-limit/rate-limit';
+import { splitSharedProps } from '@/lib/mail/shared-props';
+import { RATE_LIMIT_HIT, rateLimitHitValues, rateLimitResult, type TRateLimit } from '@/lib/rate-limit/rate-limit';
 import { confirmationMessages } from './messages';
 import type { TLoadedSession } from './place-session';
 import type { TRegistrationInput } from './schemas';
-import { matchingAgencyId } from './agency-match';
+import { MATCHING_AGENCY_ID } from './agency-match';
 import { manageTokenFor } from './tokens';
 
 /** A hit to count against a rate-limit key in the same statement. */
@@ -19,7 +20,68 @@ export type TOneStatementSeat =
   /** No seat taken; the rate-limit hit, if one was asked for, is counted. */
   | { kind: 'not_taken' };
 
-const iso = (date: Date) => sql`${date.toISOString()}::timestamptz`;
+type TName =
+  | 'rateKey' | 'now' | 'expired' | 'hitLimit'
+  | 'sessionId' | 'sequence' | 'startsAt' | 'endsAt' | 'timeZone' | 'venueName' | 'venueAddress' | 'onlineUrl'
+  | 'firstReminderHours' | 'secondReminderHours' | 'workshopTitle' | 'workshopSlug' | 'whatToBring'
+  | 'id' | 'name' | 'email' | 'agency' | 'badgeNumber' | 'role' | 'accessNeeds' | 'manageTokenHash' | 'mail';
+
+type TSeatRow = { id: string | null; hits: number; window_start: string | Date | null };
+
+const NO_HIT = statement<TName>`select 0 as hits, null::timestamptz as window_start`;
+
+function seatStatement(hit: TStatement<TName>) {
+  return statement<TName, TSeatRow>`
+    with hit as (${hit}), seat as (
+      update training_sessions s
+         set confirmed_count = s.confirmed_count + 1
+       where s.id = ${'sessionId'}::uuid
+         and s.status = 'scheduled'
+         and s.sequence = ${'sequence'}::int
+         and s.starts_at = ${'startsAt'}::timestamptz
+         and s.ends_at = ${'endsAt'}::timestamptz
+         and s.time_zone = ${'timeZone'}::text
+         and s.venue_name = ${'venueName'}::text
+         and s.venue_address = ${'venueAddress'}::text
+         and s.online_url is not distinct from ${'onlineUrl'}::text
+         and s.first_reminder_hours is not distinct from ${'firstReminderHours'}::int
+         and s.second_reminder_hours is not distinct from ${'secondReminderHours'}::int
+         and s.registration_opens_at <= ${'now'}::timestamptz
+         and s.registration_closes_at > ${'now'}::timestamptz
+         and s.starts_at > ${'now'}::timestamptz
+         and s.confirmed_count < s.capacity
+         and s.waitlist_count = 0
+         and exists (
+           select 1 from workshops w
+            where w.id = s.workshop_id
+              and w.status = 'published'
+              and w.title = ${'workshopTitle'}::text
+              and w.slug = ${'workshopSlug'}::text
+              and w.what_to_bring = ${'whatToBring'}::text)
+         and (select hits from hit) <= ${'hitLimit'}::int
+      returning s.id
+    ), registration as (
+      insert into registrations
+        (id, session_id, name, email, agency, agency_id, badge_number, role, access_needs, status, confirmed_at, manage_token_hash)
+      select ${'id'}::uuid, seat.id, ${'name'}::text, ${'email'}::text, ${'agency'}::text,
+             ${MATCHING_AGENCY_ID},
+             ${'badgeNumber'}::text, ${'role'}::text, ${'accessNeeds'}::text, 'confirmed', clock_timestamp(), ${'manageTokenHash'}::text
+        from seat
+      returning id
+    ), mail as (
+      insert into mail_outbox (id, message_id, to_address, subject, template, props, due_at, session_id, registration_id)
+      select m.id, m.message_id, m.to_address, m.subject, m.template, p.mail->'shared' || m.props, m.due_at, seat.id, ${'id'}::uuid
+        from seat,
+             (select ${'mail'}::jsonb as mail) p,
+             jsonb_to_recordset(p.mail->'rows')
+               as m(id uuid, message_id text, to_address text, subject text, template text, props jsonb, due_at timestamptz)
+    )
+    select (select id from registration) as id, hit.hits, hit.window_start from hit`;
+}
+
+// Fixed once: a registration only fills in the values.
+const SEAT_COUNTING_HIT = seatStatement(RATE_LIMIT_HIT);
+const SEAT = seatStatement(NO_HIT);
 
 /**
  * The common case, a free seat, in one statement and one round trip: the rate-limit hit, the
@@ -52,57 +114,34 @@ export async function confirmInOneStatement(
     props: row.props,
     due_at: row.dueAt.toISOString(),
   }));
-  // getSQL(): a query builder placed in sql`` is wrapped in parentheses, which no CTE accepts around an INSERT.
-  const hit = rateLimit
-    ? rateLimitHitQuery(db, rateLimit.key, rateLimit.windowMs, now).getSQL()
-    : sql`select 0 as hits, null::timestamptz as window_start`;
-  const [result] = await queryRowsPrepared<{ id: string | null; hits: number; window_start: string | Date | null }>(
-    db,
-    sql`
-      with hit as (${hit}), seat as (
-        update training_sessions s
-           set confirmed_count = s.confirmed_count + 1
-         where s.id = ${session.id}
-           and s.status = 'scheduled'
-           and s.sequence = ${session.sequence}
-           and s.starts_at = ${iso(session.startsAt)}
-           and s.ends_at = ${iso(session.endsAt)}
-           and s.time_zone = ${session.timeZone}
-           and s.venue_name = ${session.venueName}
-           and s.venue_address = ${session.venueAddress}
-           and s.online_url is not distinct from ${session.onlineUrl}::text
-           and s.first_reminder_hours is not distinct from ${session.firstReminderHours}::int
-           and s.second_reminder_hours is not distinct from ${session.secondReminderHours}::int
-           and s.registration_opens_at <= ${iso(now)}
-           and s.registration_closes_at > ${iso(now)}
-           and s.starts_at > ${iso(now)}
-           and s.confirmed_count < s.capacity
-           and s.waitlist_count = 0
-           and exists (
-             select 1 from workshops w
-              where w.id = s.workshop_id
-                and w.status = 'published'
-                and w.title = ${session.workshopTitle}
-                and w.slug = ${session.workshopSlug}
-                and w.what_to_bring = ${session.whatToBring})
-           and (select hits from hit) <= ${rateLimit?.limit ?? 0}
-        returning s.id
-      ), registration as (
-        insert into registrations
-          (id, session_id, name, email, agency, agency_id, badge_number, role, access_needs, status, confirmed_at, manage_token_hash)
-        select ${id}::uuid, seat.id, ${data.name}, ${data.email}, ${data.agency}, ${matchingAgencyId(data.agency)},
-               ${data.badgeNumber}, ${data.role}, ${data.accessNeeds}, 'confirmed', clock_timestamp(), ${hash}
-          from seat
-        returning id
-      ), mail as (
-        insert into mail_outbox (id, message_id, to_address, subject, template, props, due_at, session_id, registration_id)
-        select m.id, m.message_id, m.to_address, m.subject, m.template, m.props, m.due_at, seat.id, ${id}::uuid
-          from seat,
-               jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-                 as m(id uuid, message_id text, to_address text, subject text, template text, props jsonb, due_at timestamptz)
-      )
-      select (select id from registration) as id, hit.hits, hit.window_start from hit`,
-  );
+  const values = {
+    ...(rateLimit ? rateLimitHitValues(rateLimit.key, rateLimit.windowMs, now) : { rateKey: null, expired: null }),
+    now: now.toISOString(),
+    hitLimit: rateLimit?.limit ?? 0,
+    sessionId: session.id,
+    sequence: session.sequence,
+    startsAt: session.startsAt.toISOString(),
+    endsAt: session.endsAt.toISOString(),
+    timeZone: session.timeZone,
+    venueName: session.venueName,
+    venueAddress: session.venueAddress,
+    onlineUrl: session.onlineUrl,
+    firstReminderHours: session.firstReminderHours,
+    secondReminderHours: session.secondReminderHours,
+    workshopTitle: session.workshopTitle,
+    workshopSlug: session.workshopSlug,
+    whatToBring: session.whatToBring,
+    id,
+    name: data.name,
+    email: data.email,
+    agency: data.agency,
+    badgeNumber: data.badgeNumber,
+    role: data.role,
+    accessNeeds: data.accessNeeds,
+    manageTokenHash: hash,
+    mail: JSON.stringify(splitSharedProps(rows)),
+  };
+  const [result] = await runStatement(db, rateLimit ? SEAT_COUNTING_HIT : SEAT, values);
   if (result?.id) {
     wakeForDue(rows.map((row) => ({ dueAt: new Date(row.due_at) })));
     return { kind: 'confirmed', id, manageToken: token };
