@@ -16,7 +16,7 @@ export function getDbHandle(): Promise<DbHandle> {
   g[HANDLE] ??= (async () => {
     const env = getEnv();
     const handle = env.DATABASE_URL
-      ? await openDatabase({ driver: 'postgres', url: env.DATABASE_URL })
+      ? await openDatabase({ driver: 'postgres', url: env.DATABASE_URL, maxConnections: env.DATABASE_POOL_SIZE })
       : await openDatabase({ driver: 'pglite', dataDir: env.DATA_DIR });
     await handle.migrate();
     return handle;

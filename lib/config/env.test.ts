@@ -10,6 +10,13 @@ describe('parseEnv', () => {
     expect(env.MAIL_FROM).toBe('Muster <no-reply@localhost>');
     expect(env.PORT).toBe(3000);
     expect(env.TRAINER_EMAILS).toEqual([]);
+    expect(env.DATABASE_POOL_SIZE).toBe(10);
+  });
+
+  it('takes a pool size from 1 to 100 connections', () => {
+    expect(parseEnv({ DATABASE_POOL_SIZE: '4' }).DATABASE_POOL_SIZE).toBe(4);
+    expect(() => parseEnv({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(() => parseEnv({ DATABASE_POOL_SIZE: 'many' })).toThrow(/DATABASE_POOL_SIZE/);
   });
 
   it('normalises the trainer list', () => {

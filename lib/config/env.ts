@@ -15,6 +15,8 @@ export const ZEnv = z.object({
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
       .optional(),
   ),
+  // Connections each Muster process keeps to PostgreSQL; several instances share the server's limit.
+  DATABASE_POOL_SIZE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100).default(10)),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./.data')),
   SMTP_URL: z.preprocess(
     emptyAsUndefined,
