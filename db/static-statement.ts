@@ -39,6 +39,11 @@ export function statement<K extends string, TRow = unknown>(
   return { text, names, parts };
 }
 
+/** Fixed SQL text with no parameters, to splice into statements (a subquery used by several). */
+export function sqlText(text: string): TStatement<never> {
+  return { text, names: [], parts: [text] };
+}
+
 /** The parameter values in the statement's order. A missing value is an error, not a silent null. */
 export function statementParams<K extends string>(statement: TStatement<K>, values: Record<K, unknown>): unknown[] {
   return statement.names.map((name) => {

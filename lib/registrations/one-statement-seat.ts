@@ -5,7 +5,7 @@ import { statement, type TStatement } from '@/db/static-statement';
 import { outboxRows, wakeForDue } from '@/lib/mail/enqueue';
 import { splitSharedProps } from '@/lib/mail/shared-props';
 import { RATE_LIMIT_HIT, rateLimitHitValues, rateLimitResult, type TRateLimit } from '@/lib/rate-limit/rate-limit';
-import { confirmationMessages } from './messages';
+import { confirmationMessages, type TPlacePerson } from './messages';
 import type { TLoadedSession } from './place-session';
 import type { TRegistrationInput } from './schemas';
 import { MATCHING_AGENCY_ID } from './agency-match';
@@ -20,22 +20,20 @@ export type TOneStatementSeat =
   /** No seat taken; the rate-limit hit, if one was asked for, is counted. */
   | { kind: 'not_taken' };
 
+export type TGuardName =
+  | 'now' | 'sessionId' | 'sequence' | 'startsAt' | 'endsAt' | 'timeZone' | 'venueName' | 'venueAddress' | 'onlineUrl'
+  | 'firstReminderHours' | 'secondReminderHours' | 'workshopTitle' | 'workshopSlug' | 'whatToBring';
+
 type TName =
-  | 'rateKey' | 'now' | 'expired' | 'hitLimit'
-  | 'sessionId' | 'sequence' | 'startsAt' | 'endsAt' | 'timeZone' | 'venueName' | 'venueAddress' | 'onlineUrl'
-  | 'firstReminderHours' | 'secondReminderHours' | 'workshopTitle' | 'workshopSlug' | 'whatToBring'
+  | TGuardName | 'rateKey' | 'expired' | 'hitLimit'
   | 'id' | 'name' | 'email' | 'agency' | 'badgeNumber' | 'role' | 'accessNeeds' | 'manageTokenHash' | 'mail';
 
-type TSeatRow = { id: string | null; hits: number; window_start: string | Date | null };
-
-const NO_HIT = statement<TName>`select 0 as hits, null::timestamptz as window_start`;
-
-function seatStatement(hit: TStatement<TName>) {
-  return statement<TName, TSeatRow>`
-    with hit as (${hit}), seat as (
-      update training_sessions s
-         set confirmed_count = s.confirmed_count + 1
-       where s.id = ${'sessionId'}::uuid
+/**
+ * The conditions on the session row `s` under which emails written from `session` still describe
+ * it: the same time, zone, place, SEQUENCE, reminders, title, slug and what to bring; registration
+ * open at `now`; scheduled, published, and nobody waiting (so no seat jumps the waitlist).
+ */
+export const SESSION_AS_REMEMBERED = statement<TGuardName>`s.id = ${'sessionId'}::uuid
          and s.status = 'scheduled'
          and s.sequence = ${'sequence'}::int
          and s.starts_at = ${'startsAt'}::timestamptz
@@ -49,7 +47,6 @@ function seatStatement(hit: TStatement<TName>) {
          and s.registration_opens_at <= ${'now'}::timestamptz
          and s.registration_closes_at > ${'now'}::timestamptz
          and s.starts_at > ${'now'}::timestamptz
-         and s.confirmed_count < s.capacity
          and s.waitlist_count = 0
          and exists (
            select 1 from workshops w
@@ -57,7 +54,52 @@ function seatStatement(hit: TStatement<TName>) {
               and w.status = 'published'
               and w.title = ${'workshopTitle'}::text
               and w.slug = ${'workshopSlug'}::text
-              and w.what_to_bring = ${'whatToBring'}::text)
+              and w.what_to_bring = ${'whatToBring'}::text)`;
+
+export function sessionAsRememberedValues(session: TLoadedSession, now: Date): Record<TGuardName, unknown> {
+  return {
+    now: now.toISOString(),
+    sessionId: session.id,
+    sequence: session.sequence,
+    startsAt: session.startsAt.toISOString(),
+    endsAt: session.endsAt.toISOString(),
+    timeZone: session.timeZone,
+    venueName: session.venueName,
+    venueAddress: session.venueAddress,
+    onlineUrl: session.onlineUrl,
+    firstReminderHours: session.firstReminderHours,
+    secondReminderHours: session.secondReminderHours,
+    workshopTitle: session.workshopTitle,
+    workshopSlug: session.workshopSlug,
+    whatToBring: session.whatToBring,
+  };
+}
+
+/** A newly confirmed person's outbox rows (confirmation and reminders), shared props apart. */
+export function confirmationPayload(session: TLoadedSession, person: TPlacePerson, now: Date) {
+  const rows = outboxRows(confirmationMessages(session, person, 'registered', now), now).map((row) => ({
+    id: row.id,
+    message_id: row.messageId,
+    to_address: row.toAddress,
+    subject: row.subject,
+    template: row.template,
+    props: row.props,
+    due_at: row.dueAt.toISOString(),
+  }));
+  return { ...splitSharedProps(rows), dueAt: rows.map((row) => ({ dueAt: new Date(row.due_at) })) };
+}
+
+type TSeatRow = { id: string | null; hits: number; window_start: string | Date | null };
+
+const NO_HIT = statement<TName>`select 0 as hits, null::timestamptz as window_start`;
+
+function seatStatement(hit: TStatement<TName>) {
+  return statement<TName, TSeatRow>`
+    with hit as (${hit}), seat as (
+      update training_sessions s
+         set confirmed_count = s.confirmed_count + 1
+       where ${SESSION_AS_REMEMBERED}
+         and s.confirmed_count < s.capacity
          and (select hits from hit) <= ${'hitLimit'}::int
       returning s.id
     ), registration as (
@@ -105,32 +147,11 @@ export async function confirmInOneStatement(
   const id = randomUUID();
   const { token, hash } = manageTokenFor(id);
   const person = { id, name: data.name, email: data.email, calendarSequence: 0 };
-  const rows = outboxRows(confirmationMessages(session, person, 'registered', now), now).map((row) => ({
-    id: row.id,
-    message_id: row.messageId,
-    to_address: row.toAddress,
-    subject: row.subject,
-    template: row.template,
-    props: row.props,
-    due_at: row.dueAt.toISOString(),
-  }));
+  const { shared, rows, dueAt } = confirmationPayload(session, person, now);
   const values = {
     ...(rateLimit ? rateLimitHitValues(rateLimit.key, rateLimit.windowMs, now) : { rateKey: null, expired: null }),
-    now: now.toISOString(),
+    ...sessionAsRememberedValues(session, now),
     hitLimit: rateLimit?.limit ?? 0,
-    sessionId: session.id,
-    sequence: session.sequence,
-    startsAt: session.startsAt.toISOString(),
-    endsAt: session.endsAt.toISOString(),
-    timeZone: session.timeZone,
-    venueName: session.venueName,
-    venueAddress: session.venueAddress,
-    onlineUrl: session.onlineUrl,
-    firstReminderHours: session.firstReminderHours,
-    secondReminderHours: session.secondReminderHours,
-    workshopTitle: session.workshopTitle,
-    workshopSlug: session.workshopSlug,
-    whatToBring: session.whatToBring,
     id,
     name: data.name,
     email: data.email,
@@ -139,11 +160,11 @@ export async function confirmInOneStatement(
     role: data.role,
     accessNeeds: data.accessNeeds,
     manageTokenHash: hash,
-    mail: JSON.stringify(splitSharedProps(rows)),
+    mail: JSON.stringify({ shared, rows }),
   };
   const [result] = await runStatement(db, rateLimit ? SEAT_COUNTING_HIT : SEAT, values);
   if (result?.id) {
-    wakeForDue(rows.map((row) => ({ dueAt: new Date(row.due_at) })));
+    wakeForDue(dueAt);
     return { kind: 'confirmed', id, manageToken: token };
   }
   if (rateLimit && result?.window_start) {

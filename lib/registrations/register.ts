@@ -12,6 +12,7 @@ import { isUniqueViolation } from './db-errors';
 import { confirmationMessages, waitlistMessage, type TPlaceSession } from './messages';
 import { matchingAgencyId } from './agency-match';
 import { confirmInOneStatement, type TRateLimitHit } from './one-statement-seat';
+import { confirmCoalesced } from './seat-batcher';
 import { loadPlaceSession, type TLoadedSession } from './place-session';
 import { cachedPlaceSession, rememberPlaceSession } from './place-session-cache';
 import { ZRegistrationInput, type TRegistrationInput } from './schemas';
@@ -158,7 +159,7 @@ export async function registerForSession(
   let counted = false;
   const cached = parsed.success && !options.allowOverbook ? cachedPlaceSession(sessionId) : undefined;
   if (cached) {
-    const seated = await takeFreeSeat(db, cached, parsed.data!, now, options.rateLimit);
+    const seated = await takeFreeSeat(db, cached, parsed.data!, options.now, options.rateLimit);
     if (seated) return seated;
     counted = true;
   }
@@ -198,12 +199,13 @@ async function takeFreeSeat(
   db: Db,
   session: TLoadedSession,
   data: TRegistrationInput,
-  now: Date,
+  now: Date | undefined,
   rateLimit: TRateLimitHit | undefined,
 ): Promise<TRegistrationResult | undefined> {
   let seat;
   try {
-    seat = await confirmInOneStatement(db, session, data, now, rateLimit);
+    // A caller's own clock (tests) goes alone; otherwise the seat goes with whoever registers alongside.
+    seat = now ? await confirmInOneStatement(db, session, data, now, rateLimit) : await confirmCoalesced(db, session, data, rateLimit);
   } catch (error) {
     if (!isUniqueViolation(error, ACTIVE_EMAIL_INDEX)) throw error;
     // The failed statement took its rate-limit hit with it.

@@ -1,0 +1,72 @@
+import 'server-only';
+import type { Db } from '@/db/client';
+import { confirmInOneStatement, type TOneStatementSeat, type TRateLimitHit } from './one-statement-seat';
+import type { TLoadedSession } from './place-session';
+import type { TRegistrationInput } from './schemas';
+import { confirmManyInOneStatement } from './seat-batch';
+
+/** The most people one statement seats. */
+const MAX_BATCH = 100;
+
+type TWaiting = {
+  data: TRegistrationInput;
+  rateLimit?: TRateLimitHit;
+  resolve: (seat: TOneStatementSeat) => void;
+  reject: (error: unknown) => void;
+};
+type TQueue = { sending: boolean; waiting: TWaiting[] };
+
+// One queue per database handle, remembered session (the same object for every registration until
+// the session is read again) and rate-limit rule (one statement counts its hits against one rule).
+const queues = new WeakMap<Db, WeakMap<TLoadedSession, Map<string, TQueue>>>();
+
+function queueFor(db: Db, session: TLoadedSession, rateLimit: TRateLimitHit | undefined): TQueue {
+  let bySession = queues.get(db);
+  if (!bySession) queues.set(db, (bySession = new WeakMap()));
+  let byRule = bySession.get(session);
+  if (!byRule) bySession.set(session, (byRule = new Map()));
+  const rule = rateLimit ? `${rateLimit.limit}/${rateLimit.windowMs}` : 'none';
+  let queue = byRule.get(rule);
+  if (!queue) byRule.set(rule, (queue = { sending: false, waiting: [] }));
+  return queue;
+}
+
+/**
+ * A free seat in a remembered session, as confirmInOneStatement gives it, but coalesced: while one
+ * statement for the session is on its way, the people who arrive wait and then go together in the
+ * next one. Registrations for one session queue on its row lock in any case, so a busy session
+ * is seated in a few statements instead of one each; a quiet one sends each person at once.
+ */
+export function confirmCoalesced(db: Db, session: TLoadedSession, data: TRegistrationInput, rateLimit?: TRateLimitHit): Promise<TOneStatementSeat> {
+  const queue = queueFor(db, session, rateLimit);
+  return new Promise((resolve, reject) => {
+    queue.waiting.push({ data, rateLimit, resolve, reject });
+    if (!queue.sending) void send(db, session, queue);
+  });
+}
+
+async function send(db: Db, session: TLoadedSession, queue: TQueue): Promise<void> {
+  queue.sending = true;
+  try {
+    while (queue.waiting.length > 0) await seat(db, session, queue.waiting.splice(0, MAX_BATCH));
+  } finally {
+    queue.sending = false;
+  }
+}
+
+async function seat(db: Db, session: TLoadedSession, batch: TWaiting[]): Promise<void> {
+  if (batch.length > 1) {
+    try {
+      const people = batch.map(({ data, rateLimit }) => ({ data, rateKey: rateLimit?.key }));
+      const seats = await confirmManyInOneStatement(db, session, people, new Date(), batch[0]!.rateLimit);
+      seats.forEach((result, i) => batch[i]!.resolve(result));
+      return;
+    } catch {
+      // Nothing was written (the statement is atomic). Usually one person's email already holds a
+      // place: each goes on their own, so only that person is told.
+    }
+  }
+  await Promise.all(
+    batch.map(({ data, rateLimit, resolve, reject }) => confirmInOneStatement(db, session, data, new Date(), rateLimit).then(resolve, reject)),
+  );
+}
