@@ -1,3 +1,6 @@
+/** The unique index that keeps one active place per email in a session. */
+export const ACTIVE_EMAIL_INDEX = 'registrations_active_email_uq';
+
 /**
  * Whether a query failed on a unique index. Drizzle wraps driver errors (the code is on
  * `cause`); postgres.js names the index `constraint_name`, PGlite `constraint`.

@@ -4,11 +4,11 @@ import { and, eq, gt, gte, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { registrations, trainingSessions } from '@/db/schema';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
-import { AppError, notFoundError, parseInput } from '@/lib/errors/app-error';
+import { AppError, assertNoNulText, notFoundError, parseInput } from '@/lib/errors/app-error';
 import { enqueueMails } from '@/lib/mail/enqueue';
 import { hitRateLimit, RateLimitedError } from '@/lib/rate-limit/rate-limit';
 import { isUuid } from '@/lib/workshops/workshops';
-import { isUniqueViolation } from './db-errors';
+import { ACTIVE_EMAIL_INDEX, isUniqueViolation } from './db-errors';
 import { confirmationMessages, waitlistMessage, type TPlaceSession } from './messages';
 import { matchingAgencyId } from './agency-match';
 import { confirmInOneStatement, type TRateLimitHit } from './one-statement-seat';
@@ -32,7 +32,7 @@ export type TRegistrationResult =
   | { id: string; status: 'confirmed'; manageToken: string }
   | { id: string; status: 'waitlisted'; waitlistPosition: number; manageToken: string };
 
-export const ACTIVE_EMAIL_INDEX = 'registrations_active_email_uq';
+export { ACTIVE_EMAIL_INDEX };
 
 export const alreadyRegisteredError = () =>
   new AppError('already_registered', 'This email address already has a place in this session.', 409, {
@@ -154,24 +154,26 @@ export async function registerForSession(
   if (options.allowOutsideWindow || options.allowOverbook) assertTrainer(actor);
   const now = options.now ?? new Date();
   const isTrainer = actor?.role === 'trainer';
-  const parsed = ZRegistrationInput.safeParse(input);
+  // Text with a NUL never reaches a statement (PostgreSQL refuses it, and a seat statement may be
+  // shared with other people): it fails here, and parseInput below names the field.
+  const valid = hasNulText(input) ? undefined : ZRegistrationInput.safeParse(input).data;
 
   let counted = false;
-  const cached = parsed.success && !options.allowOverbook ? cachedPlaceSession(sessionId) : undefined;
+  const cached = valid && !options.allowOverbook ? cachedPlaceSession(sessionId) : undefined;
   if (cached) {
-    const seated = await takeFreeSeat(db, cached, parsed.data!, options.now, options.rateLimit);
+    const seated = await takeFreeSeat(db, cached, valid!, options.now, options.rateLimit);
     if (seated) return seated;
     counted = true;
   }
   if (options.rateLimit && !counted) await countHit(db, options.rateLimit);
 
   if (!isUuid(sessionId)) throw notFoundError('Session');
-  const session = await loadPlaceSession(db, sessionId, { activeEmail: parsed.data?.email });
+  const session = await loadPlaceSession(db, sessionId, { activeEmail: valid?.email });
   // An unknown session is a 404 whatever the body; sessions of unpublished workshops are not
   // offered to the public.
   if (!session || (session.workshopStatus !== 'published' && !isTrainer)) throw notFoundError('Session');
   rememberPlaceSession(session);
-  const data = parsed.success ? parsed.data : parseInput(ZRegistrationInput, input);
+  const data = valid ?? parseInput(ZRegistrationInput, input);
   if (session.status === 'cancelled') throw sessionCancelledError();
   const inWindow = now >= session.registrationOpensAt && now < session.registrationClosesAt && now < session.startsAt;
   if (!inWindow && !(options.allowOutsideWindow && isTrainer)) throw registrationClosedError();
@@ -224,3 +226,12 @@ async function countHit(db: Db, rateLimit: TRateLimitHit): Promise<void> {
 
 export const tooManyRegistrations = (retryAfterMs: number) =>
   new RateLimitedError('Too many registrations from your network. Try again in a minute.', retryAfterMs);
+
+function hasNulText(input: unknown): boolean {
+  try {
+    assertNoNulText(input);
+    return false;
+  } catch {
+    return true;
+  }
+}

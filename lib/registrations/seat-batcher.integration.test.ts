@@ -109,6 +109,20 @@ describe.each(testDrivers)('registrations coalesced into one statement on %s', (
     expect(twins).toHaveLength(1);
   });
 
+  it('refuses a name with a NUL character by its field, without failing the people registering alongside', async () => {
+    const sessionId = await rememberedSession(100);
+    const people = [...Array.from({ length: 6 }, () => person('alongside')), { ...person('nul'), name: 'Bad\u0000Name' }];
+    const outcomes = await Promise.all(
+      people.map((p) =>
+        registerForSession(db, null, sessionId, p).then(
+          (r) => r.status,
+          (error: unknown) => (error instanceof AppError ? `${error.code} ${Object.keys(error.fields ?? {}).join()}` : String(error)),
+        ),
+      ),
+    );
+    expect(outcomes).toEqual([...Array.from({ length: 6 }, () => 'confirmed'), 'validation_failed name']);
+  });
+
   it('writes everyone’s emails from the workshop as it is now when it changed after the session was remembered', async () => {
     const otherWorkshop = await createPublishedWorkshop(db, `coalesced-renamed-${driver}`, 'Old title');
     const sessionId = await createOpenSession(db, otherWorkshop, { capacity: 50 });

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Db } from '@/db/client';
+import { ACTIVE_EMAIL_INDEX, isUniqueViolation } from './db-errors';
 import { confirmInOneStatement, type TOneStatementSeat, type TRateLimitHit } from './one-statement-seat';
 import type { TLoadedSession } from './place-session';
 import type { TRegistrationInput } from './schemas';
@@ -61,9 +62,14 @@ async function seat(db: Db, session: TLoadedSession, batch: TWaiting[]): Promise
       const seats = await confirmManyInOneStatement(db, session, people, new Date(), batch[0]!.rateLimit);
       seats.forEach((result, i) => batch[i]!.resolve(result));
       return;
-    } catch {
-      // Nothing was written (the statement is atomic). Usually one person's email already holds a
-      // place: each goes on their own, so only that person is told.
+    } catch (error) {
+      // Only a refusal from the server says nothing was written. A lost connection may come after
+      // the commit, and trying everyone again would tell seated people their email is taken.
+      if (!isUniqueViolation(error, ACTIVE_EMAIL_INDEX)) {
+        for (const waiting of batch) waiting.reject(error);
+        return;
+      }
+      // Someone's email already holds a place: each goes on their own, so only they are refused.
     }
   }
   await Promise.all(
