@@ -11,9 +11,9 @@ export type TRateLimitResult = { allowed: boolean; hits: number; retryAfterMs: n
  * The upsert that counts one hit against `key` in a fixed window, returning the bucket. One
  * statement does the read and the write, so concurrent requests on any instance cannot both see
  * the last free slot. A bucket whose window began at or before `expired` starts a new window at
- * `now`. Exposed so a caller can make it part of a larger statement.
+ * `now`.
  */
-export const RATE_LIMIT_HIT = statement<'rateKey' | 'now' | 'expired', { hits: number; window_start: string | Date }>`
+const RATE_LIMIT_HIT = statement<'rateKey' | 'now' | 'expired', { hits: number; window_start: string | Date }>`
   insert into rate_limit_buckets as b (key, window_start, hits)
   values (${'rateKey'}::text, ${'now'}::timestamptz, 1)
   on conflict (key) do update
@@ -22,7 +22,7 @@ export const RATE_LIMIT_HIT = statement<'rateKey' | 'now' | 'expired', { hits: n
   returning hits, window_start`;
 
 /** The values of RATE_LIMIT_HIT; times go as ISO strings, which every driver binds alike. */
-export function rateLimitHitValues(key: string, windowMs: number, now: Date) {
+function rateLimitHitValues(key: string, windowMs: number, now: Date) {
   return { rateKey: key, now: now.toISOString(), expired: new Date(now.getTime() - windowMs).toISOString() };
 }
 

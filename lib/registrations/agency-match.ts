@@ -13,7 +13,7 @@ const agencyIdNamed = <K extends string>(name: TStatement<K>) => statement<K>`(
    order by ag.created_at limit 1)`;
 
 /** For a statement with the typed name as its parameter `agency`. */
-export const MATCHING_AGENCY_ID = agencyIdNamed(statement<'agency'>`${'agency'}::text`);
+const MATCHING_AGENCY_ID = agencyIdNamed(statement<'agency'>`${'agency'}::text`);
 
 /** For a statement whose rows `a` carry the typed name in `a.agency`. */
 export const AGENCY_ID_OF_PERSON = agencyIdNamed(sqlText('a.agency'));

@@ -1,14 +1,14 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { runStatement, type Db } from '@/db/client';
-import { statement, type TStatement } from '@/db/static-statement';
+import { statement } from '@/db/static-statement';
 import { outboxRows, wakeForDue } from '@/lib/mail/enqueue';
 import { splitSharedProps } from '@/lib/mail/shared-props';
-import { RATE_LIMIT_HIT, rateLimitHitValues, rateLimitResult, type TRateLimit } from '@/lib/rate-limit/rate-limit';
+import { rateLimitResult, type TRateLimit } from '@/lib/rate-limit/rate-limit';
 import { confirmationMessages, type TPlacePerson } from './messages';
 import type { TLoadedSession } from './place-session';
 import type { TRegistrationInput } from './schemas';
-import { MATCHING_AGENCY_ID } from './agency-match';
+import { AGENCY_ID_OF_PERSON } from './agency-match';
 import { manageTokenFor } from './tokens';
 
 /** A hit to count against a rate-limit key in the same statement. */
@@ -20,20 +20,16 @@ export type TOneStatementSeat =
   /** No seat taken; the rate-limit hit, if one was asked for, is counted. */
   | { kind: 'not_taken' };
 
-export type TGuardName =
+type TGuardName =
   | 'now' | 'sessionId' | 'sequence' | 'startsAt' | 'endsAt' | 'timeZone' | 'venueName' | 'venueAddress' | 'onlineUrl'
   | 'firstReminderHours' | 'secondReminderHours' | 'workshopTitle' | 'workshopSlug' | 'whatToBring';
-
-type TName =
-  | TGuardName | 'rateKey' | 'expired' | 'hitLimit'
-  | 'id' | 'name' | 'email' | 'agency' | 'badgeNumber' | 'role' | 'accessNeeds' | 'manageTokenHash' | 'mail';
 
 /**
  * The conditions on the session row `s` under which emails written from `session` still describe
  * it: the same time, zone, place, SEQUENCE, reminders, title, slug and what to bring; registration
  * open at `now`; scheduled, published, and nobody waiting (so no seat jumps the waitlist).
  */
-export const SESSION_AS_REMEMBERED = statement<TGuardName>`s.id = ${'sessionId'}::uuid
+const SESSION_AS_REMEMBERED = statement<TGuardName>`s.id = ${'sessionId'}::uuid
          and s.status = 'scheduled'
          and s.sequence = ${'sequence'}::int
          and s.starts_at = ${'startsAt'}::timestamptz
@@ -56,7 +52,7 @@ export const SESSION_AS_REMEMBERED = statement<TGuardName>`s.id = ${'sessionId'}
               and w.slug = ${'workshopSlug'}::text
               and w.what_to_bring = ${'whatToBring'}::text)`;
 
-export function sessionAsRememberedValues(session: TLoadedSession, now: Date): Record<TGuardName, unknown> {
+function sessionAsRememberedValues(session: TLoadedSession, now: Date): Record<TGuardName, unknown> {
   return {
     now: now.toISOString(),
     sessionId: session.id,
@@ -76,7 +72,7 @@ export function sessionAsRememberedValues(session: TLoadedSession, now: Date): R
 }
 
 /** A newly confirmed person's outbox rows (confirmation and reminders), shared props apart. */
-export function confirmationPayload(session: TLoadedSession, person: TPlacePerson, now: Date) {
+function confirmationPayload(session: TLoadedSession, person: TPlacePerson, now: Date) {
   const rows = outboxRows(confirmationMessages(session, person, 'registered', now), now).map((row) => ({
     id: row.id,
     message_id: row.messageId,
@@ -89,54 +85,114 @@ export function confirmationPayload(session: TLoadedSession, person: TPlacePerso
   return { ...splitSharedProps(rows), dueAt: rows.map((row) => ({ dueAt: new Date(row.due_at) })) };
 }
 
-type TSeatRow = { id: string | null; hits: number; window_start: string | Date | null };
-
-const NO_HIT = statement<TName>`select 0 as hits, null::timestamptz as window_start`;
-
-function seatStatement(hit: TStatement<TName>) {
-  return statement<TName, TSeatRow>`
-    with hit as (${hit}), seat as (
-      update training_sessions s
-         set confirmed_count = s.confirmed_count + 1
-       where ${SESSION_AS_REMEMBERED}
-         and s.confirmed_count < s.capacity
-         and (select hits from hit) <= ${'hitLimit'}::int
-      returning s.id
-    ), registration as (
-      insert into registrations
-        (id, session_id, name, email, agency, agency_id, badge_number, role, access_needs, status, confirmed_at, manage_token_hash)
-      select ${'id'}::uuid, seat.id, ${'name'}::text, ${'email'}::text, ${'agency'}::text,
-             ${MATCHING_AGENCY_ID},
-             ${'badgeNumber'}::text, ${'role'}::text, ${'accessNeeds'}::text, 'confirmed', clock_timestamp(), ${'manageTokenHash'}::text
-        from seat
-      returning id
-    ), mail as (
-      insert into mail_outbox (id, message_id, to_address, subject, template, props, due_at, session_id, registration_id)
-      select m.id, m.message_id, m.to_address, m.subject, m.template, p.mail->'shared' || m.props, m.due_at, seat.id, ${'id'}::uuid
-        from seat,
-             (select ${'mail'}::jsonb as mail) p,
-             jsonb_to_recordset(p.mail->'rows')
-               as m(id uuid, message_id text, to_address text, subject text, template text, props jsonb, due_at timestamptz)
-    )
-    select (select id from registration) as id, hit.hits, hit.window_start from hit`;
-}
-
-// Fixed once: a registration only fills in the values.
-const SEAT_COUNTING_HIT = seatStatement(RATE_LIMIT_HIT);
-const SEAT = seatStatement(NO_HIT);
+type TBatchRow = { i: number; confirmed: boolean; position: number | null; window_start: string | Date | null };
 
 /**
- * The common case, a free seat, in one statement and one round trip: the rate-limit hit, the
- * conditional seat-counter UPDATE, the registration and its emails (confirmation and reminders)
- * commit together, and the session row is locked only for that statement and its commit.
+ * Free seats in one statement and one round trip: each person's rate-limit hit (in the order
+ * given, so the first ones within the limit get through), then the seat counter raised by the
+ * number allowed (only if all of them fit), their registrations and their emails, committed
+ * together; the session row is locked only for that statement and its commit.
  *
- * The emails are written beforehand from `session` as it was read, possibly some time ago. The
- * UPDATE applies only if the session and its workshop still say exactly that (time, zone, place,
- * title, what to bring, SEQUENCE, reminder times), registration is open at `now`, the workshop is
- * published, a seat is free and nobody is waiting; so no email can describe a session that has
- * changed. Anything else answers `not_taken` and the caller takes the general path. A second
- * active place for the same email fails the whole statement on the unique index.
+ * The emails are written beforehand from the remembered session, possibly read some time ago.
+ * The UPDATE applies only under SESSION_AS_REMEMBERED, so no email can describe a session that has
+ * changed; any other outcome leaves the seats to the general path.
  */
+const SEATS = statement<TGuardName | 'people' | 'expired' | 'hitLimit', TBatchRow>`
+  with people as (
+    select * from jsonb_to_recordset(${'people'}::jsonb) as p(
+      i int, id uuid, rate_key text, name text, email text, agency text, badge_number text, role text,
+      access_needs text, manage_token_hash text, shared jsonb, mail jsonb)
+  ), hit as (
+    insert into rate_limit_buckets as b (key, window_start, hits)
+    select p.rate_key, ${'now'}::timestamptz, count(*)::int from people p where p.rate_key is not null group by p.rate_key
+    on conflict (key) do update
+       set hits = case when b.window_start <= ${'expired'}::timestamptz then excluded.hits else b.hits + excluded.hits end,
+           window_start = case when b.window_start <= ${'expired'}::timestamptz then ${'now'}::timestamptz else b.window_start end
+    returning key, hits, window_start
+  ), ranked as (
+    select p.*, h.window_start,
+           h.hits - count(*) over (partition by p.rate_key) + row_number() over (partition by p.rate_key order by p.i) as position
+      from people p left join hit h on h.key = p.rate_key
+  ), allowed as (
+    select * from ranked where rate_key is null or position <= ${'hitLimit'}::int
+  ), seat as (
+    update training_sessions s
+       set confirmed_count = s.confirmed_count + (select count(*) from allowed)
+     where ${SESSION_AS_REMEMBERED}
+       and s.confirmed_count + (select count(*) from allowed) <= s.capacity
+       and exists (select 1 from allowed)
+    returning s.id
+  ), registration as (
+    insert into registrations
+      (id, session_id, name, email, agency, agency_id, badge_number, role, access_needs, status, confirmed_at, manage_token_hash)
+    select a.id, seat.id, a.name, a.email, a.agency, ${AGENCY_ID_OF_PERSON}, a.badge_number, a.role, a.access_needs,
+           'confirmed', clock_timestamp(), a.manage_token_hash
+      from allowed a, seat
+    returning id
+  ), mail as (
+    insert into mail_outbox (id, message_id, to_address, subject, template, props, due_at, session_id, registration_id)
+    select m.id, m.message_id, m.to_address, m.subject, m.template, a.shared || m.props, m.due_at, seat.id, a.id
+      from seat, allowed a,
+           jsonb_to_recordset(a.mail)
+             as m(id uuid, message_id text, to_address text, subject text, template text, props jsonb, due_at timestamptz)
+  )
+  select r.i, r.id in (select id from registration) as confirmed, r.position::int as position, r.window_start
+    from ranked r order by r.i`;
+
+/**
+ * Free seats for people registering for one remembered session, one statement for all of them. Everyone's hit counts against `rule` when they carry a key; a person over the limit
+ * gets `rate_limited`. When the seats are not all free, or the session changed, nobody gets one
+ * here (`not_taken`) and each takes the general path. A second active place for any email fails
+ * the whole statement on the unique index, for the caller to sort out one by one.
+ */
+export async function confirmManyInOneStatement(
+  db: Db,
+  session: TLoadedSession,
+  people: readonly { data: TRegistrationInput; rateKey?: string }[],
+  now: Date,
+  rule: TRateLimit | undefined,
+): Promise<TOneStatementSeat[]> {
+  const prepared = people.map(({ data, rateKey }, i) => {
+    const id = randomUUID();
+    const { token, hash } = manageTokenFor(id);
+    const { shared, rows, dueAt } = confirmationPayload(session, { id, name: data.name, email: data.email, calendarSequence: 0 }, now);
+    const row = {
+      i,
+      id,
+      rate_key: rateKey ?? null,
+      name: data.name,
+      email: data.email,
+      agency: data.agency,
+      badge_number: data.badgeNumber,
+      role: data.role,
+      access_needs: data.accessNeeds,
+      manage_token_hash: hash,
+      shared,
+      mail: rows,
+    };
+    return { id, token, dueAt, row };
+  });
+  const results = await runStatement(db, SEATS, {
+    ...sessionAsRememberedValues(session, now),
+    expired: new Date(now.getTime() - (rule?.windowMs ?? 0)).toISOString(),
+    hitLimit: rule?.limit ?? 0,
+    people: JSON.stringify(prepared.map(({ row }) => row)),
+  });
+  return prepared.map(({ id, token, dueAt }, i): TOneStatementSeat => {
+    const result = results.find((row) => Number(row.i) === i);
+    if (result?.confirmed) {
+      wakeForDue(dueAt);
+      return { kind: 'confirmed', id, manageToken: token };
+    }
+    if (rule && people[i]!.rateKey && result?.window_start && result.position !== null) {
+      const verdict = rateLimitResult({ hits: Number(result.position), windowStart: new Date(result.window_start) }, rule, now);
+      if (!verdict.allowed) return { kind: 'rate_limited', retryAfterMs: verdict.retryAfterMs };
+    }
+    return { kind: 'not_taken' };
+  });
+}
+
+/** One person's free seat: confirmManyInOneStatement for one, with their rate-limit hit if any. */
 export async function confirmInOneStatement(
   db: Db,
   session: TLoadedSession,
@@ -144,32 +200,6 @@ export async function confirmInOneStatement(
   now: Date,
   rateLimit?: TRateLimitHit,
 ): Promise<TOneStatementSeat> {
-  const id = randomUUID();
-  const { token, hash } = manageTokenFor(id);
-  const person = { id, name: data.name, email: data.email, calendarSequence: 0 };
-  const { shared, rows, dueAt } = confirmationPayload(session, person, now);
-  const values = {
-    ...(rateLimit ? rateLimitHitValues(rateLimit.key, rateLimit.windowMs, now) : { rateKey: null, expired: null }),
-    ...sessionAsRememberedValues(session, now),
-    hitLimit: rateLimit?.limit ?? 0,
-    id,
-    name: data.name,
-    email: data.email,
-    agency: data.agency,
-    badgeNumber: data.badgeNumber,
-    role: data.role,
-    accessNeeds: data.accessNeeds,
-    manageTokenHash: hash,
-    mail: JSON.stringify({ shared, rows }),
-  };
-  const [result] = await runStatement(db, rateLimit ? SEAT_COUNTING_HIT : SEAT, values);
-  if (result?.id) {
-    wakeForDue(dueAt);
-    return { kind: 'confirmed', id, manageToken: token };
-  }
-  if (rateLimit && result?.window_start) {
-    const verdict = rateLimitResult({ hits: Number(result.hits), windowStart: new Date(result.window_start) }, rateLimit, now);
-    if (!verdict.allowed) return { kind: 'rate_limited', retryAfterMs: verdict.retryAfterMs };
-  }
-  return { kind: 'not_taken' };
+  const [seat] = await confirmManyInOneStatement(db, session, [{ data, rateKey: rateLimit?.key }], now, rateLimit);
+  return seat!;
 }

@@ -1,10 +1,9 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import { ACTIVE_EMAIL_INDEX, isUniqueViolation } from './db-errors';
-import { confirmInOneStatement, type TOneStatementSeat, type TRateLimitHit } from './one-statement-seat';
+import { confirmInOneStatement, confirmManyInOneStatement, type TOneStatementSeat, type TRateLimitHit } from './one-statement-seat';
 import type { TLoadedSession } from './place-session';
 import type { TRegistrationInput } from './schemas';
-import { confirmManyInOneStatement } from './seat-batch';
 
 /** The most people one statement seats. */
 const MAX_BATCH = 100;
