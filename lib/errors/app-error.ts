@@ -56,21 +56,29 @@ export function validationError(error: z.ZodError): AppError {
 }
 
 /**
- * PostgreSQL text cannot hold U+0000, so a stray NUL would be a failed query (a 500); it is
- * refused with the field it is in. Iterative: JSON can nest deeper than the call stack.
+ * Where in some input (a field path, `_` for the input itself) text holds U+0000, or undefined.
+ * PostgreSQL text cannot hold it, so a stray NUL would be a failed query (a 500). Iterative: JSON
+ * can nest deeper than the call stack.
  */
-export function assertNoNulText(value: unknown): void {
+export function nulTextField(value: unknown): string | undefined {
   const pending: [unknown, string[]][] = [[value, []]];
   while (pending.length > 0) {
     const [item, path] = pending.pop()!;
     if (typeof item === 'string') {
-      if (item.includes('\u0000')) throw fieldError(path.join('.') || '_', 'Text cannot contain the NUL character (U+0000).');
+      if (item.includes('\u0000')) return path.join('.') || '_';
     } else if (Array.isArray(item)) {
       item.forEach((child, i) => pending.push([child, [...path, String(i)]]));
     } else if (item !== null && typeof item === 'object') {
       for (const [key, child] of Object.entries(item)) pending.push([child, [...path, key]]);
     }
   }
+  return undefined;
+}
+
+/** Refuses text with U+0000 with the field it is in, instead of a failed query. */
+function assertNoNulText(value: unknown): void {
+  const field = nulTextField(value);
+  if (field !== undefined) throw fieldError(field, 'Text cannot contain the NUL character (U+0000).');
 }
 
 /** Parses input or throws a 422 AppError with per-field messages. */

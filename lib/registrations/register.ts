@@ -4,7 +4,7 @@ import { and, eq, gt, gte, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { registrations, trainingSessions } from '@/db/schema';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
-import { AppError, assertNoNulText, notFoundError, parseInput } from '@/lib/errors/app-error';
+import { AppError, notFoundError, nulTextField, parseInput } from '@/lib/errors/app-error';
 import { enqueueMails } from '@/lib/mail/enqueue';
 import { hitRateLimit, RateLimitedError } from '@/lib/rate-limit/rate-limit';
 import { isUuid } from '@/lib/workshops/workshops';
@@ -156,7 +156,7 @@ export async function registerForSession(
   const isTrainer = actor?.role === 'trainer';
   // Text with a NUL never reaches a statement (PostgreSQL refuses it, and a seat statement may be
   // shared with other people): it fails here, and parseInput below names the field.
-  const valid = hasNulText(input) ? undefined : ZRegistrationInput.safeParse(input).data;
+  const valid = nulTextField(input) === undefined ? ZRegistrationInput.safeParse(input).data : undefined;
 
   let counted = false;
   const cached = valid && !options.allowOverbook ? cachedPlaceSession(sessionId) : undefined;
@@ -226,12 +226,3 @@ async function countHit(db: Db, rateLimit: TRateLimitHit): Promise<void> {
 
 export const tooManyRegistrations = (retryAfterMs: number) =>
   new RateLimitedError('Too many registrations from your network. Try again in a minute.', retryAfterMs);
-
-function hasNulText(input: unknown): boolean {
-  try {
-    assertNoNulText(input);
-    return false;
-  } catch {
-    return true;
-  }
-}
