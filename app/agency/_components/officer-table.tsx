@@ -1,8 +1,16 @@
 import type { TAgencyOfficerRecord } from '@/lib/records/agency-records';
 import { formatHours } from '@/lib/records/ledger';
+import { ColumnHeads } from '@/app/_components/table/column-heads';
 
 const head = 'py-2 pr-4';
 const number = 'py-2 pr-4 text-right tabular-nums';
+const OFFICER_COLUMNS = [
+  { label: 'Officer' },
+  { label: 'Email' },
+  { label: 'Sessions', numeric: true },
+  { label: 'Attended', numeric: true },
+  { label: 'Hours', numeric: true },
+];
 
 /** Each officer of the agency with what they booked, attended and earned. */
 export function OfficerTable({ officers, agencyName }: { officers: TAgencyOfficerRecord[]; agencyName: string }) {
@@ -10,25 +18,7 @@ export function OfficerTable({ officers, agencyName }: { officers: TAgencyOffice
     <div className="overflow-x-auto">
       <table className="w-full text-left">
         <caption className="sr-only">{agencyName}’s officers, by name</caption>
-        <thead>
-          <tr className="border-b border-slate-300">
-            <th scope="col" className={head}>
-              Officer
-            </th>
-            <th scope="col" className={head}>
-              Email
-            </th>
-            <th scope="col" className={`${head} text-right`}>
-              Sessions
-            </th>
-            <th scope="col" className={`${head} text-right`}>
-              Attended
-            </th>
-            <th scope="col" className="py-2 text-right">
-              Hours
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={OFFICER_COLUMNS} />
         <tbody>
           {officers.map((o) => (
             <tr key={o.email} className="border-b border-slate-100 align-top last:border-b-0">

@@ -1,8 +1,16 @@
 import type { TAgencySessionRecord } from '@/lib/records/agency-records';
 import { formatHours } from '@/lib/records/ledger';
+import { ColumnHeads } from '@/app/_components/table/column-heads';
 
 const head = 'py-2 pr-4';
 const number = 'py-2 pr-4 text-right tabular-nums';
+const SESSION_COLUMNS = [
+  { label: 'Workshop' },
+  { label: 'Session' },
+  { label: 'Registrations' },
+  { label: 'Attended', numeric: true },
+  { label: 'Hours', numeric: true },
+];
 
 function registrationsText(counts: TAgencySessionRecord['counts']): string {
   const parts = [
@@ -20,25 +28,7 @@ export function SessionTable({ sessions, agencyName }: { sessions: TAgencySessio
     <div className="overflow-x-auto">
       <table className="w-full text-left">
         <caption className="sr-only">Sessions {agencyName}’s officers registered for, most recent first</caption>
-        <thead>
-          <tr className="border-b border-slate-300">
-            <th scope="col" className={head}>
-              Workshop
-            </th>
-            <th scope="col" className={head}>
-              Session
-            </th>
-            <th scope="col" className={head}>
-              Registrations
-            </th>
-            <th scope="col" className={`${head} text-right`}>
-              Attended
-            </th>
-            <th scope="col" className="py-2 text-right">
-              Hours
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={SESSION_COLUMNS} />
         <tbody>
           {sessions.map((s) => (
             <tr key={s.sessionId} className="border-b border-slate-100 align-top last:border-b-0">

@@ -1,7 +1,10 @@
+import { ColumnHeads } from '@/app/_components/table/column-heads';
 import { categoryLabel, formatHours, type THoursLedger } from '@/lib/records/ledger';
 
 const cell = 'py-2 pr-4';
 const number = 'py-2 text-right tabular-nums';
+const BY_YEAR_COLUMNS = [{ label: 'Year' }, { label: 'Credit category' }, { label: 'Hours', numeric: true }];
+const BY_CATEGORY_COLUMNS = [{ label: 'Credit category' }, { label: 'Hours', numeric: true }];
 
 /** Hours from valid certificates: each year by credit category with its total, then every year together. */
 export function HoursLedger({ ledger }: { ledger: THoursLedger }) {
@@ -13,19 +16,7 @@ export function HoursLedger({ ledger }: { ledger: THoursLedger }) {
       <div className="overflow-x-auto">
         <table className="w-full text-left">
           <caption className="mb-2 text-left font-semibold">By year and credit category</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className={cell}>
-                Year
-              </th>
-              <th scope="col" className={cell}>
-                Credit category
-              </th>
-              <th scope="col" className="py-2 text-right">
-                Hours
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={BY_YEAR_COLUMNS} />
           {ledger.years.map((year) => (
             <tbody key={year.year} className="border-b border-slate-300">
               {year.categories.map((row, i) => (
@@ -50,16 +41,7 @@ export function HoursLedger({ ledger }: { ledger: THoursLedger }) {
       <div className="overflow-x-auto">
         <table className="w-full text-left">
           <caption className="mb-2 text-left font-semibold">All years by credit category</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className={cell}>
-                Credit category
-              </th>
-              <th scope="col" className="py-2 text-right">
-                Hours
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={BY_CATEGORY_COLUMNS} />
           <tbody>
             {ledger.categories.map((row) => (
               <tr key={row.category} className="border-b border-slate-100">
