@@ -61,6 +61,8 @@ export default defineConfig({
         APP_URL: appUrl,
         SMTP_URL: `smtp://127.0.0.1:${e2ePorts.smtp}`,
         TRAINER_EMAILS: e2eTrainerEmails.join(','),
+        // As behind one reverse proxy: requests without X-Forwarded-For keep their own address.
+        TRUST_PROXY: '1',
       },
       reuseExistingServer: false,
       gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },

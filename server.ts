@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
-import { CLIENT_IP_HEADER } from '@/lib/http/client-ip';
+import { stampFor } from '@/lib/http/client-ip';
 import { ConfigError, parseEnv } from '@/lib/config/env';
 import { DEMO_TRAINER_EMAIL } from '@/db/demo';
 import { runShutdownHooks } from '@/lib/startup/shutdown';
@@ -52,9 +52,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((req, res) => {
-  const forwarded = req.headers['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  req.headers[CLIENT_IP_HEADER] = env.TRUST_PROXY === '1' && first ? first : (req.socket.remoteAddress ?? 'unknown');
+  Object.assign(req.headers, stampFor(req.socket.remoteAddress, req.headers, env.TRUST_PROXY));
   void handle(req, res);
 });
 

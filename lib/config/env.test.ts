@@ -38,8 +38,33 @@ describe('parseEnv', () => {
     expect(() => parseEnv(source)).toThrow(new RegExp(`^Missing configuration: ${name} `));
   });
 
-  it('lets production run on the embedded database without SMTP', () => {
-    expect(() => parseEnv({ NODE_ENV: 'production' })).not.toThrow();
+  it.each([{}, { DATABASE_URL: 'postgres://db/muster', AUTH_SECRET: 'x'.repeat(32) }])(
+    'stops production without SMTP on either database (%o), naming SMTP_URL',
+    (extra) => {
+      expect(() => parseEnv({ NODE_ENV: 'production', ...extra })).toThrow(/^Missing configuration: SMTP_URL /);
+      expect(() => parseEnv({ NODE_ENV: 'production', LOCAL_MAILBOX: '1', ...extra })).not.toThrow();
+    },
+  );
+
+  it('judges production by what the operator declared, and not while building', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production', MUSTER_DECLARED_NODE_ENV: 'production' })).toThrow(/SMTP_URL/);
+    expect(() => parseEnv({ NODE_ENV: 'production', MUSTER_DECLARED_NODE_ENV: 'development' })).not.toThrow();
+    expect(() => parseEnv({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' })).not.toThrow();
+  });
+
+  it('loads demo data by default only outside production', () => {
+    expect(parseEnv({}).SEED_DEMO).toBe('1');
+    expect(parseEnv({ SEED_DEMO: '0' }).SEED_DEMO).toBe('0');
+    expect(parseEnv({ NODE_ENV: 'production', LOCAL_MAILBOX: '1' }).SEED_DEMO).toBe('0');
+    expect(parseEnv({ NODE_ENV: 'production', LOCAL_MAILBOX: '1', SEED_DEMO: '1' }).SEED_DEMO).toBe('1');
+  });
+
+  it('reads TRUST_PROXY as a hop count or a list of proxies, and names it when malformed', () => {
+    expect(parseEnv({}).TRUST_PROXY).toEqual({ kind: 'hops', hops: 0 });
+    expect(parseEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toEqual({ kind: 'hops', hops: 2 });
+    expect(parseEnv({ TRUST_PROXY: '10.0.0.0/8, ::1' }).TRUST_PROXY.kind).toBe('proxies');
+    expect(() => parseEnv({ TRUST_PROXY: 'yes' })).toThrow(/^Invalid configuration: TRUST_PROXY has "yes"/);
+    expect(() => parseEnv({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
   });
 
   it('names the variable that is malformed', () => {

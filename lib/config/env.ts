@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { parseTrustProxy, TrustProxyError } from '@/lib/http/forwarded-for';
 
 const emptyAsUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -41,9 +42,26 @@ export const ZEnv = z.object({
       ),
   ),
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
-  SEED_DEMO: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).default('1')),
+  // Unset: demo data on a first embedded start, never in production (see parseEnv).
+  SEED_DEMO: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).optional()),
+  // `1` keeps mail in the local mailbox even in production: a deliberate choice, never a default.
+  LOCAL_MAILBOX: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).default('0')),
   MAIL_WORKER: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
-  TRUST_PROXY: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).default('0')),
+  TRUST_PROXY: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .default('0')
+      .transform((value, context) => {
+        try {
+          return parseTrustProxy(value);
+        } catch (error) {
+          if (!(error instanceof TrustProxyError)) throw error;
+          context.addIssue({ code: 'custom', message: error.message });
+          return z.NEVER;
+        }
+      }),
+  ),
   // A police station's officers often share one public address, so the per-IP limit is generous.
   SIGN_IN_LIMIT_PER_IP: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(30)),
   // Public registrations per client IP per minute; shared station addresses need headroom here too.
@@ -52,7 +70,7 @@ export const ZEnv = z.object({
   CERTIFICATE_LOOKUP_LIMIT_PER_IP: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(30)),
 });
 
-export type TEnv = z.infer<typeof ZEnv>;
+export type TEnv = Omit<z.infer<typeof ZEnv>, 'SEED_DEMO'> & { SEED_DEMO: '0' | '1' };
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -65,18 +83,20 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
     const issue = result.error.issues[0]!;
     throw new ConfigError(`Invalid configuration: ${issue.path.join('.')} ${issue.message}`);
   }
-  const env = result.data;
+  const parsed = result.data;
   // Next sets NODE_ENV=production for every production build it serves; what the operator
   // declared is kept by server.ts, so a local run against a PostgreSQL server is not refused.
-  const declared = source.MUSTER_DECLARED_NODE_ENV ?? env.NODE_ENV;
-  if (declared === 'production' && env.DATABASE_URL) {
-    for (const name of ['AUTH_SECRET', 'SMTP_URL'] as const) {
-      if (!env[name]) {
-        throw new ConfigError(`Missing configuration: ${name} must be set in production with DATABASE_URL`);
-      }
-    }
+  const declared = source.MUSTER_DECLARED_NODE_ENV ?? parsed.NODE_ENV;
+  // `next build` loads route modules with NODE_ENV=production, but building is not starting a server.
+  const production = declared === 'production' && source.NEXT_PHASE !== 'phase-production-build';
+  if (production && parsed.DATABASE_URL && !parsed.AUTH_SECRET) {
+    throw new ConfigError('Missing configuration: AUTH_SECRET must be set in production with DATABASE_URL');
   }
-  return env;
+  // Without SMTP, sign-in links wait in the local mailbox; a production server must not rely on that by accident.
+  if (production && !parsed.SMTP_URL && parsed.LOCAL_MAILBOX !== '1') {
+    throw new ConfigError('Missing configuration: SMTP_URL must be set in production (or LOCAL_MAILBOX=1 to keep mail in the local mailbox)');
+  }
+  return { ...parsed, SEED_DEMO: parsed.SEED_DEMO ?? (production ? '0' : '1') };
 }
 
 let cached: TEnv | undefined;

@@ -1,15 +1,31 @@
 import 'server-only';
+import { clientAddress, isLoopback, PROXY_HEADERS, type TTrustProxy } from './forwarded-for';
 
 /**
- * Muster's server (server.ts) replaces this header on every request with the peer address, or
- * with the first X-Forwarded-For entry when TRUST_PROXY=1, so a client cannot choose its own.
+ * Muster's server (server.ts) replaces these headers on every request, so a client cannot
+ * choose them: the client address (see forwarded-for.ts), and whether the request came straight
+ * from this machine with no proxy in between.
  */
 export const CLIENT_IP_HEADER = 'x-muster-client-ip';
+export const DIRECT_LOCAL_HEADER = 'x-muster-direct-local';
+
+type TIncomingHeaders = Record<string, string | string[] | undefined>;
+
+/** The values server.ts stamps on a request from `peer` carrying `headers`. */
+export function stampFor(peer: string | undefined, headers: TIncomingHeaders, trust: TTrustProxy) {
+  const throughProxy = PROXY_HEADERS.some((name) => headers[name] !== undefined);
+  const peerAddress = clientAddress(peer, undefined, trust);
+  return {
+    [CLIENT_IP_HEADER]: clientAddress(peer, headers['x-forwarded-for'], trust),
+    [DIRECT_LOCAL_HEADER]: !throughProxy && isLoopback(peerAddress) ? '1' : '0',
+  };
+}
 
 export function clientIp(headers: Headers): string {
   return headers.get(CLIENT_IP_HEADER) ?? 'unknown';
 }
 
-export function isLoopback(ip: string): boolean {
-  return ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1';
+/** True only for a request from this machine that no proxy passed on (the local mailbox's rule). */
+export function isDirectLocalRequest(headers: Headers): boolean {
+  return headers.get(DIRECT_LOCAL_HEADER) === '1';
 }

@@ -1,0 +1,27 @@
+import { expect, test } from '@playwright/test';
+import { appUrl, demoUrl } from './ports';
+
+// The e2e app server runs with TRUST_PROXY=1: this test plays the nginx in front of it, which
+// appends the address it saw ($proxy_add_x_forwarded_for) to whatever the client sent.
+test('behind one proxy, rotating the leftmost X-Forwarded-For entry never escapes a rate limit', async ({ request }) => {
+  const lookUp = (forwardedFor: string) =>
+    request.get(`${appUrl}/api/v1/certificates/AAAA-BBBB-CCCC-DDDD`, { headers: { 'x-forwarded-for': forwardedFor } });
+  const client = '203.0.113.41';
+  const statuses: number[] = [];
+  for (let i = 0; i < 31; i += 1) statuses.push((await lookUp(`192.0.2.${i}, ${client}`)).status());
+  expect(statuses.slice(0, 30)).toEqual(Array(30).fill(404));
+  expect(statuses[30]).toBe(429);
+  expect((await lookUp(`10.9.9.9, ${client}`)).status()).toBe(429);
+  // The limit is on the address the proxy saw: another client behind the same proxy is unaffected.
+  expect((await lookUp('192.0.2.1, 203.0.113.42')).status()).toBe(404);
+});
+
+test.describe('the local mailbox', () => {
+  for (const header of ['forwarded', 'x-forwarded-for', 'x-real-ip']) {
+    test(`refuses a request from this machine that carries ${header}, as a local reverse proxy would send`, async ({ request }) => {
+      const value = header === 'forwarded' ? 'for=203.0.113.7' : '203.0.113.7';
+      expect((await request.get(`${demoUrl}/dev/mailbox`, { headers: { [header]: value } })).status()).toBe(404);
+      expect((await request.get(`${demoUrl}/dev/mailbox`)).status()).toBe(200);
+    });
+  }
+});
