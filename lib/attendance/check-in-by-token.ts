@@ -24,14 +24,39 @@ export type TCheckInOutcome =
   | { kind: 'not_trainer' }
   | (TWho & { kind: 'marked'; previous: TAttendanceStatus | null; recordedAt: string })
   | (TWho & { kind: 'unchanged'; recordedAt: string | null })
+  /** Nothing written: the trainer is shown the person and a button to mark them attended. */
+  | (TWho & { kind: 'ask'; attendance: TAttendanceStatus | null })
   | (TWho & { kind: 'refused'; code: string; message: string });
 
 /**
- * What opening a check-in link does. A trainer who opens it marks the person attended; opening it
- * again changes nothing. Anyone else is told nothing: the token is checked (a forged one is a 404)
- * but the registration is not even looked up.
+ * How the link was used:
+ * - `scan`: opened directly (a camera, the address bar, a Muster page): marks an unmarked person
+ *   attended, so one scan is enough, but never overwrites an absent or partial record;
+ * - `look`: opened from another site, which could have sent a trainer there on purpose: writes nothing;
+ * - `mark`: the trainer pressed "Mark attended" on the page (a POST): marks attended whatever was recorded.
  */
-export async function checkInByToken(db: Db, actor: TActor, token: string, now: Date = new Date()): Promise<TCheckInOutcome> {
+export type TCheckInIntent = 'scan' | 'look' | 'mark';
+
+/**
+ * A browser says where a navigation came from. `none` is a camera scan, a typed or pasted address,
+ * a bookmark; `same-origin` is a Muster page. A link on another site (or a browser that does not
+ * say) only shows the person, so no page elsewhere can have a trainer's browser mark attendance.
+ */
+export function intentForOpening(secFetchSite: string | null): TCheckInIntent {
+  return secFetchSite === 'none' || secFetchSite === 'same-origin' ? 'scan' : 'look';
+}
+
+/**
+ * What using a check-in link does. Opening it again changes nothing. Anyone but a trainer is told
+ * nothing: the token is checked (a forged one is a 404) but the registration is not even looked up.
+ */
+export async function checkInByToken(
+  db: Db,
+  actor: TActor,
+  token: string,
+  intent: TCheckInIntent,
+  now: Date = new Date(),
+): Promise<TCheckInOutcome> {
   const registrationId = registrationIdFromCheckInToken(token);
   if (!registrationId) return { kind: 'not_found' };
   if (actor?.role !== 'trainer') return { kind: 'not_trainer' };
@@ -59,6 +84,9 @@ export async function checkInByToken(db: Db, actor: TActor, token: string, now: 
     when: formatSessionRange(row.startsAt, row.endsAt, row.timeZone),
     timeZone: row.timeZone,
   };
+  if (row.attendance !== 'attended' && (intent === 'look' || (intent === 'scan' && row.attendance !== null))) {
+    return { ...who, kind: 'ask', attendance: row.attendance };
+  }
   try {
     const { changed, registration } = await recordAttendance(db, actor, registrationId, { status: 'attended' }, now);
     if (!changed) return { ...who, kind: 'unchanged', recordedAt: registration.attendanceRecordedAt };

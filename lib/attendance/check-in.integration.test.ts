@@ -90,8 +90,8 @@ describe.each(testDrivers)('checking in by QR code on %s', (driver) => {
     ];
     for (const token of forged) {
       expect(registrationIdFromCheckInToken(token), token).toBeUndefined();
-      expect(await checkInByToken(db, trainer, token), token).toEqual({ kind: 'not_found' });
-      expect(await checkInByToken(db, null, token), token).toEqual({ kind: 'not_found' });
+      expect(await checkInByToken(db, trainer, token, 'scan'), token).toEqual({ kind: 'not_found' });
+      expect(await checkInByToken(db, null, token, 'scan'), token).toEqual({ kind: 'not_found' });
     }
     expect((await db.select().from(registrations).where(eq(registrations.id, place.id)))[0]!.attendance).toBeNull();
   });
@@ -101,7 +101,7 @@ describe.each(testDrivers)('checking in by QR code on %s', (driver) => {
     const place = await placeIn(sessionId, 'Łukasz Żółć');
     const token = checkInTokenFor(place.id);
     const at = new Date();
-    const first = await checkInByToken(db, trainer, token, at);
+    const first = await checkInByToken(db, trainer, token, 'scan', at);
     expect(first).toMatchObject({
       kind: 'marked',
       name: 'Łukasz Żółć',
@@ -112,15 +112,32 @@ describe.each(testDrivers)('checking in by QR code on %s', (driver) => {
       timeZone: 'America/Chicago',
     });
     expect(first.kind === 'marked' && first.when).toMatch(/C[SD]T$/);
-    const again = await checkInByToken(db, trainer, token, new Date(at.getTime() + 60_000));
+    const again = await checkInByToken(db, trainer, token, 'scan', new Date(at.getTime() + 60_000));
     expect(again).toMatchObject({ kind: 'unchanged', name: 'Łukasz Żółć', recordedAt: at.toISOString() });
     const [row] = await db.select().from(registrations).where(eq(registrations.id, place.id));
     expect(row).toMatchObject({ attendance: 'attended', attendanceRecordedBy: trainer.id });
-    // Someone first marked absent who turns up after all.
-    const late = await placeIn(sessionId);
-    await checkInByToken(db, trainer, checkInTokenFor(late.id));
-    await recordAttendance(db, trainer, late.id, { status: 'absent' });
-    expect(await checkInByToken(db, trainer, checkInTokenFor(late.id))).toMatchObject({ kind: 'marked', previous: 'absent' });
+  });
+
+  it('a scan never overwrites absent or partial: the trainer is asked, and pressing the button marks attended', async () => {
+    const sessionId = await createOpenSession(db, workshopId, { startsAt: new Date(Date.now() - HOUR) });
+    for (const input of [{ status: 'absent' as const }, { status: 'partial' as const, hours: 1 }]) {
+      const late = await placeIn(sessionId, `Late ${input.status}`);
+      await recordAttendance(db, trainer, late.id, input);
+      const token = checkInTokenFor(late.id);
+      expect(await checkInByToken(db, trainer, token, 'scan')).toMatchObject({ kind: 'ask', attendance: input.status, name: `Late ${input.status}` });
+      expect((await db.select().from(registrations).where(eq(registrations.id, late.id)))[0]!.attendance).toBe(input.status);
+      expect(await checkInByToken(db, trainer, token, 'mark')).toMatchObject({ kind: 'marked', previous: input.status });
+    }
+  });
+
+  it('a link opened from another site writes nothing, even for a trainer: it asks', async () => {
+    const sessionId = await createOpenSession(db, workshopId, { startsAt: new Date(Date.now() - HOUR) });
+    const place = await placeIn(sessionId, 'Linked From Elsewhere');
+    const token = checkInTokenFor(place.id);
+    expect(await checkInByToken(db, trainer, token, 'look')).toMatchObject({ kind: 'ask', attendance: null, name: 'Linked From Elsewhere' });
+    expect((await db.select().from(registrations).where(eq(registrations.id, place.id)))[0]!.attendance).toBeNull();
+    expect(await checkInByToken(db, trainer, token, 'mark')).toMatchObject({ kind: 'marked', previous: null });
+    expect(await checkInByToken(db, trainer, token, 'look')).toMatchObject({ kind: 'unchanged' });
   });
 
   it('anyone else learns nothing from a valid code, and nothing is recorded', async () => {
@@ -128,7 +145,7 @@ describe.each(testDrivers)('checking in by QR code on %s', (driver) => {
     const place = await placeIn(sessionId, 'Private Person');
     const token = checkInTokenFor(place.id);
     for (const actor of [null, officer, coordinator]) {
-      const outcome = await checkInByToken(db, actor, token);
+      const outcome = await checkInByToken(db, actor, token, 'mark');
       expect(outcome).toEqual({ kind: 'not_trainer' });
       expect(JSON.stringify(outcome)).not.toContain('Private');
     }
@@ -139,7 +156,7 @@ describe.each(testDrivers)('checking in by QR code on %s', (driver) => {
   it('says plainly why a scan cannot mark someone: not open yet, a cancelled place, a closed roster', async () => {
     const future = await createOpenSession(db, workshopId, { startsAt: new Date('2031-03-04T15:00:00Z') });
     const early = await registerForSession(db, null, future, { name: 'Early', email: 'early-qr@example.org' });
-    expect(await checkInByToken(db, trainer, checkInTokenFor(early.id))).toMatchObject({
+    expect(await checkInByToken(db, trainer, checkInTokenFor(early.id), 'scan')).toMatchObject({
       kind: 'refused',
       code: 'attendance_not_open',
       name: 'Early',
@@ -149,11 +166,11 @@ describe.each(testDrivers)('checking in by QR code on %s', (driver) => {
     const started = await createOpenSession(db, workshopId, { startsAt: new Date(Date.now() - HOUR) });
     const gone = await placeIn(started, 'Gone');
     await cancelRegistration(db, gone.id, { actor: trainer });
-    expect(await checkInByToken(db, trainer, checkInTokenFor(gone.id))).toMatchObject({ kind: 'refused', code: 'registration_not_confirmed' });
+    expect(await checkInByToken(db, trainer, checkInTokenFor(gone.id), 'scan')).toMatchObject({ kind: 'refused', code: 'registration_not_confirmed' });
 
     const kept = await placeIn(started, 'Kept');
     await db.update(trainingSessions).set({ rosterClosedAt: new Date() }).where(eq(trainingSessions.id, started));
-    expect(await checkInByToken(db, trainer, checkInTokenFor(kept.id))).toMatchObject({ kind: 'refused', code: 'roster_closed' });
+    expect(await checkInByToken(db, trainer, checkInTokenFor(kept.id), 'scan')).toMatchObject({ kind: 'refused', code: 'roster_closed' });
   });
 
   it('attaches the QR code inline to the confirmation, as a PNG of exactly the check-in link', async () => {

@@ -1,17 +1,21 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { currentActor } from '@/app/_lib/trainer-action';
 import { getDb } from '@/db';
-import { checkInByToken, type TCheckInOutcome } from '@/lib/attendance/check-in-by-token';
+import { checkInByToken, intentForOpening, type TCheckInOutcome } from '@/lib/attendance/check-in-by-token';
 import { formatInstant } from '@/lib/roster/roster';
+import { MarkAttendedForm } from './_components/mark-attended-form';
 
 /**
  * Opening the link is the check-in: a trainer scans the code with a phone camera, which opens it
  * with a plain GET, and one scan must be enough. That is safe here because marking someone
  * attended is idempotent (a second opening changes nothing and says so), only a signed-in
- * trainer's request writes anything, no page links here (so nothing prefetches it), and the page
- * is rendered for every request, never cached.
+ * trainer's request writes anything, only a direct opening writes (Sec-Fetch-Site, see
+ * intentForOpening: a link on another site gets a "Mark attended" button instead), a GET never
+ * overwrites absent or partial, no page links here (so nothing prefetches it), and the page is
+ * rendered for every request, never cached.
  */
 export const dynamic = 'force-dynamic';
 
@@ -51,7 +55,7 @@ function NeutralNotice({ signedIn, token }: { signedIn: boolean; token: string }
   );
 }
 
-function Outcome({ outcome }: { outcome: Exclude<TCheckInOutcome, { kind: 'not_found' | 'not_trainer' }> }) {
+function Outcome({ outcome, token }: { outcome: Exclude<TCheckInOutcome, { kind: 'not_found' | 'not_trainer' }>; token: string }) {
   const session = (
     <p className="text-slate-700">
       {outcome.workshopTitle}, {outcome.when}
@@ -65,6 +69,16 @@ function Outcome({ outcome }: { outcome: Exclude<TCheckInOutcome, { kind: 'not_f
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 font-semibold text-red-900">
           {outcome.message}
         </p>
+      </>
+    );
+  }
+  if (outcome.kind === 'ask') {
+    return (
+      <>
+        <h1 className="text-3xl font-bold break-words">Check in: {outcome.name}</h1>
+        {session}
+        <p>{outcome.attendance ? `Recorded as ${ATTENDANCE_WORDS[outcome.attendance]}. ` : 'Not marked yet. '}Is this person here?</p>
+        <MarkAttendedForm token={token} />
       </>
     );
   }
@@ -95,12 +109,13 @@ function Outcome({ outcome }: { outcome: Exclude<TCheckInOutcome, { kind: 'not_f
 export default async function CheckInLinkPage({ params }: TProps) {
   const { token } = await params;
   const actor = await currentActor();
-  const outcome = await checkInByToken(await getDb(), actor, token);
+  const intent = intentForOpening((await headers()).get('sec-fetch-site'));
+  const outcome = await checkInByToken(await getDb(), actor, token, intent);
   if (outcome.kind === 'not_found') notFound();
   if (outcome.kind === 'not_trainer') return <NeutralNotice signedIn={actor !== null} token={token} />;
   return (
     <div className="mx-auto max-w-xl space-y-4">
-      <Outcome outcome={outcome} />
+      <Outcome outcome={outcome} token={token} />
       <CheckInListLink sessionId={outcome.sessionId} />
     </div>
   );
