@@ -7,6 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { stampFor } from '@/lib/http/client-ip';
+import { securityHeaders } from '@/lib/http/security-headers';
 import { ConfigError, parseEnv } from '@/lib/config/env';
 import { DEMO_TRAINER_EMAIL } from '@/db/demo';
 import { runShutdownHooks } from '@/lib/startup/shutdown';
@@ -51,7 +52,9 @@ const app = next({ dev: false, dir: root, port: env.PORT });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+const everyResponse = Object.entries(securityHeaders(env.APP_URL));
 const server = createServer((req, res) => {
+  for (const [name, value] of everyResponse) res.setHeader(name, value);
   Object.assign(req.headers, stampFor(req.socket.remoteAddress, req.headers, env.TRUST_PROXY));
   void handle(req, res);
 });

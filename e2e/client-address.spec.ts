@@ -25,3 +25,16 @@ test.describe('the local mailbox', () => {
     });
   }
 });
+
+test('every response carries the security headers: pages, API routes and errors', async ({ request }) => {
+  for (const path of ['/', '/signin', '/api/v1/workshops', '/no-such-page']) {
+    const response = await request.get(`${appUrl}${path}`);
+    const headers = response.headers();
+    expect(headers['x-content-type-options'], path).toBe('nosniff');
+    expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+    expect(headers['cross-origin-opener-policy'], path).toBe('same-origin');
+    expect(headers['permissions-policy'], path).toContain('camera=(self)');
+    // APP_URL is http here: no HSTS, which would pin browsers to an HTTPS that does not exist.
+    expect(headers['strict-transport-security'], path).toBeUndefined();
+  }
+});
