@@ -1,5 +1,5 @@
 import 'server-only';
-import { clientAddress, isLoopback, PROXY_HEADERS, type TTrustProxy } from './forwarded-for';
+import { clientAddress, isLoopback, normaliseAddress, PROXY_HEADERS, type TTrustProxy } from './forwarded-for';
 
 /**
  * Muster's server (server.ts) replaces these headers on every request, so a client cannot
@@ -14,10 +14,10 @@ type TIncomingHeaders = Record<string, string | string[] | undefined>;
 /** The values server.ts stamps on a request from `peer` carrying `headers`. */
 export function stampFor(peer: string | undefined, headers: TIncomingHeaders, trust: TTrustProxy) {
   const throughProxy = PROXY_HEADERS.some((name) => headers[name] !== undefined);
-  const peerAddress = clientAddress(peer, undefined, trust);
+  const peerAddress = normaliseAddress(peer ?? '');
   return {
     [CLIENT_IP_HEADER]: clientAddress(peer, headers['x-forwarded-for'], trust),
-    [DIRECT_LOCAL_HEADER]: !throughProxy && isLoopback(peerAddress) ? '1' : '0',
+    [DIRECT_LOCAL_HEADER]: !throughProxy && peerAddress && isLoopback(peerAddress) ? '1' : '0',
   };
 }
 

@@ -5,7 +5,7 @@ import { BlockList, isIP } from 'node:net';
  * names them by address or CIDR. Either way only entries those proxies appended are believed:
  * everything further left in X-Forwarded-For was written by the client and is ignored.
  */
-export type TTrustProxy = { kind: 'hops'; hops: number } | { kind: 'proxies'; list: BlockList; text: string };
+export type TTrustProxy = { kind: 'hops'; hops: number } | { kind: 'proxies'; list: BlockList };
 
 export class TrustProxyError extends Error {
   override name = 'TrustProxyError';
@@ -29,7 +29,7 @@ export function parseTrustProxy(value: string): TTrustProxy {
     }
     list.addSubnet(address, Number(prefix ?? bits), family === 4 ? 'ipv4' : 'ipv6');
   }
-  return { kind: 'proxies', list, text };
+  return { kind: 'proxies', list };
 }
 
 /**
@@ -72,7 +72,7 @@ export function clientAddress(peer: string | undefined, forwardedFor: string | r
 }
 
 export function isLoopback(address: string): boolean {
-  return address === '127.0.0.1' || address === '::1' || /^127\./.test(address);
+  return address === '::1' || /^127\./.test(address);
 }
 
 /** Headers that only a proxy writes: their presence means the request did not come straight from this machine. */
