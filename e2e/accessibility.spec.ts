@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { signInByEmail, uniqueEmail } from './fixtures/auth';
 import { appPagePatterns, axeViolations, crawl, type TPageViolation } from './fixtures/crawl';
 import { appUrl, demoUrl } from './ports';
@@ -8,14 +8,16 @@ import { appUrl, demoUrl } from './ports';
 const CRAWL_TRAINER_EMAIL = 'crawler@e2e.example';
 
 // Pages no link leads to: reached from emails, redirects and errors.
-const ANONYMOUS_SEEDS = [
-  '/',
+const SIGN_IN_SEEDS = [
   '/signin',
   '/signin/check-email',
   '/signin/confirm?token=example&email=officer%40example.org',
   '/signin/confirm',
   '/signin/error?error=Verification',
   '/no-such-page',
+];
+const CATALOGUE_SEEDS = [
+  '/',
   // `/` is served from these two (next.config.mjs rewrites); visit them under their own names too.
   '/browse/1',
   '/search?q=trauma&hasSeats=1',
@@ -85,65 +87,132 @@ async function requestDemoSignIn(page: Page, email: string) {
   await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
 }
 
-test('every page passes axe (WCAG 2.2 AA) for strangers, officers and trainers', async ({ browser }) => {
-  test.setTimeout(240_000);
+// The crawl runs as short steps in one worker, each within its own part of the app, so no step
+// comes near its timeout on a busy machine; the last step checks that together they reached
+// every page in app/.
+test.describe('every page passes axe (WCAG 2.2 AA)', () => {
+  test.describe.configure({ mode: 'serial', timeout: 180_000 });
+
   const visited: string[] = [];
   const violations: TPageViolation[] = [];
   const record = (result: { visited: string[]; violations: TPageViolation[] }) => {
     visited.push(...result.visited);
     violations.push(...result.violations);
   };
+  const within =
+    (...prefixes: string[]) =>
+    (pathname: string) =>
+      prefixes.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+  // Each step answers for the pages it visited.
+  test.afterEach(() => {
+    expect(violations, 'serious or critical accessibility violations').toEqual([]);
+  });
+  // Signed in once on the demo server; later steps reuse the cookies instead of signing in again.
+  let trainerState: Awaited<ReturnType<BrowserContext['storageState']>> | undefined;
+  let demoSessionId = '';
 
-  const stranger = await newPage(browser, appUrl);
-  record(await crawl(stranger, appUrl, ANONYMOUS_SEEDS));
-  await stranger.context().close();
+  const asDemoTrainer = async (browser: Browser) => {
+    expect(trainerState, 'the trainer signed in in an earlier step').toBeTruthy();
+    const context = await browser.newContext({ baseURL: demoUrl, storageState: trainerState });
+    return context.newPage();
+  };
 
-  const officer = await newPage(browser, appUrl);
-  await signInByEmail(officer, uniqueEmail('officer'));
-  // The header is filled in after the page loads, so the crawl is not relied on to see its links.
-  await officer.getByRole('banner').getByRole('link', { name: 'My training' }).click();
-  await expect(officer.getByRole('heading', { level: 1, name: 'My training' })).toBeVisible();
-  record(await crawl(officer, appUrl, ['/me', '/', '/trainer']));
-  await officer.context().close();
+  test('for strangers, signing in', async ({ browser }) => {
+    const stranger = await newPage(browser, appUrl);
+    record(await crawl(stranger, appUrl, SIGN_IN_SEEDS, { follow: within('/signin') }));
+    await stranger.context().close();
+  });
+
+  test('for strangers, in the catalogue and verification', async ({ browser }) => {
+    const stranger = await newPage(browser, appUrl);
+    record(await crawl(stranger, appUrl, CATALOGUE_SEEDS));
+    await stranger.context().close();
+  });
+
+  test('for officers', async ({ browser }) => {
+    const officer = await newPage(browser, appUrl);
+    await signInByEmail(officer, uniqueEmail('officer'));
+    // The header is filled in after the page loads, so the crawl is not relied on to see its links.
+    await officer.getByRole('banner').getByRole('link', { name: 'My training' }).click();
+    await expect(officer.getByRole('heading', { level: 1, name: 'My training' })).toBeVisible();
+    record(await crawl(officer, appUrl, ['/me', '/', '/trainer'], { follow: within('/me', '/trainer', '/agency') }));
+    await officer.context().close();
+  });
+
+  test('for strangers, on published workshops and sessions', async ({ browser }) => {
+    const stranger = await newPage(browser, demoUrl);
+    record(await crawl(stranger, demoUrl, ['/'], { follow: within('/sessions', '/workshops') }));
+    await stranger.context().close();
+  });
 
   // The demo server has demo data (workshops, sessions, agencies) and no SMTP: its local mailbox
   // is where the sign-in link arrives, and a trainer's crawl there finds real records.
-  const demo = await newPage(browser, demoUrl);
-  await requestDemoSignIn(demo, CRAWL_TRAINER_EMAIL);
-  const registered = await registerOnDemo(demo);
-  violations.push(...(await axeViolations(demo)));
-  const manageUrl = await linkFromDemoMail(demo, registered.email, /^You're booked: /, '/registrations/manage?token=');
-  await demo.goto(manageUrl);
-  await expect(demo.getByRole('heading', { level: 1 })).toContainText('Your place:');
-  // The question before cancelling appears only after a click, out of the crawl's sight.
-  await demo.getByRole('button', { name: 'Cancel my place' }).click();
-  await expect(demo.getByRole('button', { name: 'Yes, cancel my place' })).toBeVisible();
-  violations.push(...(await axeViolations(demo)));
-  await demo.getByRole('button', { name: 'No, keep my place' }).click();
-  record(await crawl(demo, demoUrl, ['/dev/mailbox', '/', manageUrl]));
-  await finishDemoSignIn(demo, CRAWL_TRAINER_EMAIL);
-  record(await crawl(demo, demoUrl, ['/trainer', `/trainer/sessions/${registered.sessionId}`, '/me'], 120));
+  test('for a registrant: the manage page and the local mailbox', async ({ browser }) => {
+    const demo = await newPage(browser, demoUrl);
+    await requestDemoSignIn(demo, CRAWL_TRAINER_EMAIL);
+    const registered = await registerOnDemo(demo);
+    demoSessionId = registered.sessionId;
+    violations.push(...(await axeViolations(demo)));
+    const manageUrl = await linkFromDemoMail(demo, registered.email, /^You're booked: /, '/registrations/manage?token=');
+    await demo.goto(manageUrl);
+    await expect(demo.getByRole('heading', { level: 1 })).toContainText('Your place:');
+    // The question before cancelling appears only after a click, out of the crawl's sight.
+    await demo.getByRole('button', { name: 'Cancel my place' }).click();
+    await expect(demo.getByRole('button', { name: 'Yes, cancel my place' })).toBeVisible();
+    violations.push(...(await axeViolations(demo)));
+    await demo.getByRole('button', { name: 'No, keep my place' }).click();
+    record(
+      await crawl(demo, demoUrl, ['/dev/mailbox', manageUrl], { follow: within('/dev/mailbox', '/check-in', '/registrations') }),
+    );
+    await finishDemoSignIn(demo, CRAWL_TRAINER_EMAIL);
+    trainerState = await demo.context().storageState();
+    await demo.context().close();
+  });
 
-  // The trainer makes someone a demo agency's coordinator, who then sees that agency's records.
-  const coordinatorEmail = uniqueEmail('coordinator');
-  await demo.goto('/trainer/agencies');
-  await demo.locator('main a[href^="/trainer/agencies/"]:not([href$="/new"])').first().click();
-  const grant = demo.getByRole('form', { name: 'Add coordinator' });
-  await grant.getByLabel('Email').fill(coordinatorEmail);
-  await grant.getByRole('button', { name: 'Add coordinator' }).click();
-  await expect(demo.getByRole('status').filter({ hasText: `${coordinatorEmail} is now a coordinator` })).toBeVisible();
-  await demo.context().close();
-  const coordinator = await newPage(browser, demoUrl);
-  await requestDemoSignIn(coordinator, coordinatorEmail);
-  await finishDemoSignIn(coordinator, coordinatorEmail);
-  record(await crawl(coordinator, demoUrl, ['/agency', '/me']));
-  await coordinator.context().close();
+  test('for trainers: the dashboard and sessions', async ({ browser }) => {
+    const trainer = await asDemoTrainer(browser);
+    const seeds = ['/trainer', `/trainer/sessions/${demoSessionId}`];
+    record(await crawl(trainer, demoUrl, seeds, { follow: (p) => p === '/trainer' || within('/trainer/sessions')(p) }));
+    await trainer.context().close();
+  });
 
-  const unreached = appPagePatterns()
-    .filter(({ pattern }) => !visited.some((pathname) => pattern.test(pathname)))
-    .map(({ route }) => route);
-  expect(unreached, 'pages the crawl never reached: link them or add a seed URL here').toEqual([]);
-  expect(violations, 'serious or critical accessibility violations').toEqual([]);
+  test('for trainers: workshops', async ({ browser }) => {
+    const trainer = await asDemoTrainer(browser);
+    record(await crawl(trainer, demoUrl, ['/trainer/workshops'], { follow: within('/trainer/workshops') }));
+    await trainer.context().close();
+  });
+
+  test('for trainers: agencies, settings and their own records', async ({ browser }) => {
+    const trainer = await asDemoTrainer(browser);
+    const seeds = ['/trainer/agencies', '/trainer/settings', '/me'];
+    record(await crawl(trainer, demoUrl, seeds, { follow: within('/trainer/agencies', '/trainer/settings', '/me') }));
+    await trainer.context().close();
+  });
+
+  test('for coordinators', async ({ browser }) => {
+    // The trainer makes someone a demo agency's coordinator, who then sees that agency's records.
+    const trainer = await asDemoTrainer(browser);
+    const coordinatorEmail = uniqueEmail('coordinator');
+    await trainer.goto('/trainer/agencies');
+    await trainer.locator('main a[href^="/trainer/agencies/"]:not([href$="/new"])').first().click();
+    const grant = trainer.getByRole('form', { name: 'Add coordinator' });
+    await grant.getByLabel('Email').fill(coordinatorEmail);
+    await grant.getByRole('button', { name: 'Add coordinator' }).click();
+    await expect(trainer.getByRole('status').filter({ hasText: `${coordinatorEmail} is now a coordinator` })).toBeVisible();
+    await trainer.context().close();
+    const coordinator = await newPage(browser, demoUrl);
+    await requestDemoSignIn(coordinator, coordinatorEmail);
+    await finishDemoSignIn(coordinator, coordinatorEmail);
+    record(await crawl(coordinator, demoUrl, ['/agency', '/me'], { follow: within('/agency', '/me') }));
+    await coordinator.context().close();
+  });
+
+  test('together the steps reached every page in app/', () => {
+    const unreached = appPagePatterns()
+      .filter(({ pattern }) => !visited.some((pathname) => pattern.test(pathname)))
+      .map(({ route }) => route);
+    expect(unreached, 'pages the crawl never reached: link them or add a seed URL here').toEqual([]);
+  });
 });
 
 test('pages work at phone width without sideways scrolling', async ({ page }) => {
