@@ -2,30 +2,14 @@ import 'server-only';
 import { getDb, type Db } from '@/db';
 import type { TActor } from '@/lib/auth/actor';
 import { getCurrentUser } from '@/lib/auth/current-user';
-import { AppError } from '@/lib/errors/app-error';
+import { toFormState, type TFormState } from '@/lib/errors/answers';
 
-/** What a form's server action returns to useActionState. */
-export type TFormState = {
-  ok?: boolean;
-  message?: string;
-  error?: string;
-  fields?: Record<string, string>;
-  /** What the person typed, so a refused form keeps it. */
-  values?: Record<string, string>;
-};
-
-export function formValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) {
-    if (typeof value === 'string' && !key.startsWith('$')) values[key] = value;
-  }
-  return values;
-}
+export { formValues, type TFormState } from '@/lib/errors/answers';
 
 /**
  * The one wrapper for server actions: finds who is asking, runs the domain call (which checks
- * the role itself), and turns an AppError into a form state with messages beside the fields.
- * Anything else is a fault and is rethrown. Redirects thrown by `run` pass through.
+ * the role itself), and turns a refusal into a form state with messages beside the fields
+ * (toFormState). A fault is rethrown; so are redirects thrown by `run`.
  */
 export async function runAction(
   formData: FormData,
@@ -36,10 +20,7 @@ export async function runAction(
   try {
     return (await run(await getDb(), actor)) ?? { ok: true };
   } catch (error) {
-    if (error instanceof AppError) {
-      return { error: error.message, fields: error.fields, values: formValues(formData) };
-    }
-    throw error;
+    return toFormState(error, formData);
   }
 }
 

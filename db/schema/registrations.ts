@@ -10,6 +10,9 @@ export const attendanceStatus = pgEnum('attendance_status', ['attended', 'absent
 export type TAttendanceStatus = (typeof attendanceStatus.enumValues)[number];
 
 /** One person's place in one session. Officers register as guests, so there is no user link. */
+/** The unique index that keeps one active place per email in a session; a violation means "already registered". */
+export const ACTIVE_EMAIL_INDEX = 'registrations_active_email_uq';
+
 export const registrations = pgTable(
   'registrations',
   {
@@ -47,7 +50,7 @@ export const registrations = pgTable(
   },
   (t) => [
     // One email holds at most one active place per session, whatever the requests race to do.
-    uniqueIndex('registrations_active_email_uq').on(t.sessionId, t.email).where(sql`${t.status} <> 'cancelled'`),
+    uniqueIndex(ACTIVE_EMAIL_INDEX).on(t.sessionId, t.email).where(sql`${t.status} <> 'cancelled'`),
     index('registrations_session_status_idx').on(t.sessionId, t.status, t.waitlistedAt),
     index('registrations_email_idx').on(t.email),
   ],

@@ -1,4 +1,5 @@
 import 'server-only';
+import { describeError } from '@/lib/errors/describe-error';
 import { DrizzleAdapter } from '@auth/drizzle-adapter';
 import { eq } from 'drizzle-orm';
 import NextAuth from 'next-auth';
@@ -37,7 +38,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       // A spent or expired link is an everyday event with its own page, not a server fault.
       error(error) {
         if ((error as { type?: string }).type === 'Verification') console.warn('sign-in: a used or expired sign-in link was opened');
-        else console.error(error);
+        else console.error(`sign-in: ${describeError(error)}`);
       },
     },
     callbacks: {

@@ -11,7 +11,8 @@ export type TErrorCode =
 
 /**
  * The one error the domain throws on purpose. `message` is for people; `fields` maps input
- * field names to messages shown beside them (pages) or returned as JSON (API).
+ * field names to messages shown beside them (pages) or returned as JSON (API); `headers` go on
+ * the API's answer (`retry-after`). toResponse and toFormState turn it into either.
  */
 export class AppError extends Error {
   override name = 'AppError';
@@ -20,8 +21,19 @@ export class AppError extends Error {
     message: string,
     readonly status: number,
     readonly fields?: Record<string, string>,
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
+  }
+}
+
+/** Too many requests: carries how long to wait, as `retry-after` for the API and for a form's message. */
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super('rate_limited', message, 429, undefined, { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) });
   }
 }
 

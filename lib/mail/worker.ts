@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { mailOutbox, type TOutboxRow } from '@/db/schema';
+import { describeError } from '@/lib/errors/describe-error';
 import { retryDelayMs } from './backoff';
 import { parseMailFrom } from '@/lib/calendar/mail-from';
 import { deliveryAttachments } from './delivery-attachments';
@@ -113,7 +114,8 @@ export function createMailWorker(options: MailWorkerOptions) {
         dueAt: giveUp ? row.dueAt : new Date(Date.now() + retryDelayMs(row.attempts, retryBaseMs, retryMaxMs)),
       })
       .where(and(eq(mailOutbox.id, row.id), eq(mailOutbox.status, 'sending')));
-    if (giveUp) log.error(`mail ${row.id} to ${row.toAddress} failed after ${row.attempts} attempts: ${lastError}`);
+    // The row id leads to the address for whoever may see it; the log holds no address or message text.
+    if (giveUp) log.error(`mail ${row.id} (${row.template}) failed after ${row.attempts} attempts: ${describeError(error)}`);
     return giveUp ? 'failed' : 'retrying';
   }
 
@@ -145,7 +147,7 @@ export function createMailWorker(options: MailWorkerOptions) {
     }
     clearTimeout(timer);
     running = runOnce()
-      .catch((error) => log.warn(`mail worker: ${error instanceof Error ? error.message : error}`))
+      .catch((error) => log.warn(`mail worker: ${describeError(error)}`))
       .finally(() => {
         running = undefined;
         if (stopped) return;

@@ -2,7 +2,6 @@ import 'server-only';
 import type { Db } from '@/db';
 import { runStatement } from '@/db/client';
 import { statement } from '@/db/static-statement';
-import { AppError } from '@/lib/errors/app-error';
 
 export type TRateLimit = { limit: number; windowMs: number };
 export type TRateLimitResult = { allowed: boolean; hits: number; retryAfterMs: number };
@@ -40,15 +39,6 @@ export async function hitRateLimit(db: Db, key: string, rule: TRateLimit): Promi
   return rateLimitResult({ hits: Number(bucket!.hits), windowStart: new Date(bucket!.window_start) }, rule, now);
 }
 
-/** Too many requests: carries how long to wait, for a `retry-after` header. */
-export class RateLimitedError extends AppError {
-  constructor(
-    message: string,
-    readonly retryAfterMs: number,
-  ) {
-    super('rate_limited', message, 429);
-  }
-}
 
 export function describeWait(ms: number): string {
   const minutes = Math.ceil(ms / 60_000);

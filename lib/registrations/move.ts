@@ -5,7 +5,7 @@ import { registrations } from '@/db/schema';
 import { AppError, notFoundError } from '@/lib/errors/app-error';
 import { isUuid } from '@/lib/workshops/workshops';
 import { cancelLocked, sessionOfRegistration, type TCancelBy } from './cancel';
-import { isUniqueViolation } from './db-errors';
+import { isUniqueViolation } from '@/lib/errors/database-fault';
 import { loadPlaceSession } from './place-session';
 import {
   ACTIVE_EMAIL_INDEX,

@@ -2,7 +2,7 @@ import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { mailOutbox, rateLimitBuckets, registrations, trainingSessions, workshops } from '@/db/schema';
-import { RateLimitedError } from '@/lib/rate-limit/rate-limit';
+import { RateLimitedError } from '@/lib/errors/app-error';
 import { createTestDatabase, testDrivers, type TestDatabase } from '@/test/databases';
 import { createOpenSession, createPublishedWorkshop } from '@/test/registration-fixtures';
 import { cachedPlaceSession } from './place-session-cache';

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { isUniqueViolation } from './db-errors';
 import { ZRegistrationInput } from './schemas';
 import { hashManageToken, manageTokenMatches } from './tokens';
 
@@ -22,14 +21,5 @@ describe('manage tokens', () => {
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     expect(manageTokenMatches('abc', hash)).toBe(true);
     expect(manageTokenMatches('abd', hash)).toBe(false);
-  });
-});
-
-describe('isUniqueViolation', () => {
-  it('finds the code on the error or its cause, and checks the index when named', () => {
-    expect(isUniqueViolation({ code: '23505', constraint_name: 'x' }, 'x')).toBe(true);
-    expect(isUniqueViolation(new Error('wrapped', { cause: { code: '23505', constraint: 'x' } }), 'x')).toBe(true);
-    expect(isUniqueViolation(new Error('wrapped', { cause: { code: '23505', constraint: 'y' } }), 'x')).toBe(false);
-    expect(isUniqueViolation(new Error('wrapped', { cause: { code: '23503' } }))).toBe(false);
   });
 });

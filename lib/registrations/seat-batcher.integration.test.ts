@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { mailOutbox, rateLimitBuckets, registrations, workshops } from '@/db/schema';
 import { AppError } from '@/lib/errors/app-error';
-import { RateLimitedError } from '@/lib/rate-limit/rate-limit';
+import { RateLimitedError } from '@/lib/errors/app-error';
 import { createTestDatabase, testDrivers, type TestDatabase } from '@/test/databases';
 import { createOpenSession, createPublishedWorkshop } from '@/test/registration-fixtures';
 import { registerForSession } from './register';

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
-import { ACTIVE_EMAIL_INDEX, isUniqueViolation } from './db-errors';
+import { ACTIVE_EMAIL_INDEX } from '@/db/schema';
+import { isUniqueViolation } from '@/lib/errors/database-fault';
 import { confirmInOneStatement, confirmManyInOneStatement, type TOneStatementSeat, type TRateLimitHit } from './one-statement-seat';
 import type { TLoadedSession } from './place-session';
 import type { TRegistrationInput } from './schemas';

@@ -1,4 +1,5 @@
 import 'server-only';
+import { describeError } from '@/lib/errors/describe-error';
 
 // server.ts and the code Next loads from instrumentation are separate module graphs in one
 // process; the hooks meet on globalThis.
@@ -18,6 +19,6 @@ export function onShutdown(hook: () => Promise<void>): void {
 /** Runs the hooks newest first (the worker stops before the database closes). */
 export async function runShutdownHooks(): Promise<void> {
   for (const hook of hooks().splice(0).reverse()) {
-    await hook().catch((error: unknown) => console.error('shutdown:', error));
+    await hook().catch((error: unknown) => console.error(`shutdown: ${describeError(error)}`));
   }
 }

@@ -2,14 +2,17 @@ import 'server-only';
 import { closeDb, getDbHandle } from '@/db';
 import { seedDemoIfEmpty } from '@/db/seed';
 import { getEnv } from '@/lib/config/env';
+import { installLogRedaction } from '@/lib/errors/log-redaction';
 import { createMailWorkerFromEnv } from '@/lib/mail/mail-worker-from-env';
 import { onShutdown } from './shutdown';
 
 /**
- * Everything a Muster server needs before its first request: configuration checked, database
- * migrated (and seeded on a first embedded start), mail worker running.
+ * Everything a Muster server needs before its first request: logs that hold no personal data,
+ * configuration checked, database migrated (and seeded on a first embedded start), mail worker
+ * running.
  */
 export async function startServerSide(): Promise<void> {
+  installLogRedaction();
   const env = getEnv();
   const handle = await getDbHandle();
   onShutdown(closeDb);

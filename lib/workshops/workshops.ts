@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '@/lib/errors/database-fault';
 import 'server-only';
 import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import type { Db } from '@/db';
@@ -67,10 +68,7 @@ const slugTakenError = (slug: string) =>
   fieldError('slug', `The URL slug "${slug}" is already used by another workshop.`, 'slug_taken', 422);
 
 /** Postgres unique violation on the slug: two trainers chose the same slug at the same moment. */
-function isSlugConflict(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: string } }).cause ?? error;
-  return (cause as { code?: string }).code === '23505';
-}
+const isSlugConflict = (error: unknown) => isUniqueViolation(error);
 
 export async function createWorkshop(db: Db, actor: TActor, input: unknown): Promise<TWorkshopDto> {
   assertTrainer(actor);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { describeError } from '@/lib/errors/describe-error';
 import type { Db } from '@/db';
 import { ICS_CONTENT_TYPE } from '@/lib/calendar';
 import { renderFeed } from '@/lib/calendar-feeds/feeds';
@@ -20,7 +21,7 @@ export async function feedResponse(db: Db, feedId: string, file: string): Promis
   try {
     ics = await renderFeed(db, feedId, token);
   } catch (error) {
-    console.error('calendar feed: could not render a feed:', error instanceof Error ? error.message : 'unknown error');
+    console.error(`calendar feed: could not render a feed: ${describeError(error)}`);
     return plain(500, 'The calendar could not be made just now. Try again later.');
   }
   if (ics === null) return plain(404, 'Not found.');

@@ -3,7 +3,8 @@ import type { TFormState } from '@/app/_lib/trainer-action';
 import type { Db } from '@/db';
 import type { TActor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors/app-error';
-import { describeWait, hitRateLimit, RateLimitedError } from '@/lib/rate-limit/rate-limit';
+import { describeWait, hitRateLimit } from '@/lib/rate-limit/rate-limit';
+import { RateLimitedError } from '@/lib/errors/app-error';
 import { emailManageLink } from '@/lib/registrations/manage-link';
 import { registerForSession } from '@/lib/registrations/register';
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { formatCertificateCode } from '@/lib/certificates/code';
 import { findCertificateByCode, findCertificatePdfByCode, hitLookupLimit, publicCertificateView } from '@/lib/certificates/lookup';
 import { getEnv } from '@/lib/config/env';
-import { AppError } from '@/lib/errors/app-error';
+import { AppError, RateLimitedError } from '@/lib/errors/app-error';
 import { clientIp } from '@/lib/http/client-ip';
 import type { TApiContext } from '../_lib/api-handler';
 import { param } from '../_lib/http';
@@ -15,27 +15,19 @@ export type TLookupDeps = {
 // The holder's name is personal data and the status may change (revocation): no copy anywhere.
 const PRIVATE = { 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer', 'x-content-type-options': 'nosniff' };
 
-function rateLimited(retryAfterMs: number): Response {
-  return Response.json(
-    { error: { code: 'rate_limited', message: 'Too many certificate lookups from your network. Try again in a minute.' } },
-    { status: 429, headers: { ...PRIVATE, 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) } },
-  );
-}
-
 /** Unknown and malformed codes alike: nothing tells a prober which codes are close. */
 const noSuchCertificate = () => new AppError('not_found', 'No certificate has this code.', 404);
 
-/** Counts the request against the client's budget; a Response when it is over. */
-async function overLimit({ db, request }: TApiContext, deps: TLookupDeps): Promise<Response | undefined> {
+/** Counts the request against the client's budget; a 429 over it. */
+async function assertWithinLimit({ db, request }: TApiContext, deps: TLookupDeps): Promise<void> {
   const limit = deps.limitPerIp ?? getEnv().CERTIFICATE_LOOKUP_LIMIT_PER_IP;
   const hit = await hitLookupLimit(db, clientIp(request.headers), limit);
-  return hit.allowed ? undefined : rateLimited(hit.retryAfterMs);
+  if (!hit.allowed) throw new RateLimitedError('Too many certificate lookups from your network. Try again in a minute.', hit.retryAfterMs);
 }
 
 /** The public record of one certificate: valid or revoked, whose, which workshop, how many hours. */
 export async function getCertificate(ctx: TApiContext, deps: TLookupDeps = {}): Promise<Response> {
-  const limited = await overLimit(ctx, deps);
-  if (limited) return limited;
+  await assertWithinLimit(ctx, deps);
   const certificate = await findCertificateByCode(ctx.db, param(ctx.params, 'code'));
   if (!certificate) throw noSuchCertificate();
   return Response.json(publicCertificateView(certificate), { headers: PRIVATE });
@@ -48,8 +40,7 @@ export async function getCertificate(ctx: TApiContext, deps: TLookupDeps = {}): 
  * revoked, when and why. Withholding it would hide nothing and would break old links.
  */
 export async function getCertificatePdf(ctx: TApiContext, deps: TLookupDeps = {}): Promise<Response> {
-  const limited = await overLimit(ctx, deps);
-  if (limited) return limited;
+  await assertWithinLimit(ctx, deps);
   const found = await findCertificatePdfByCode(ctx.db, param(ctx.params, 'code'));
   if (!found) throw noSuchCertificate();
   const { certificate, pdf } = found;

@@ -3,12 +3,12 @@ import { attendanceOfSession } from '@/lib/attendance/check-in-sheet';
 import { getEnv } from '@/lib/config/env';
 import { notFoundError, parseInput, unauthorizedError } from '@/lib/errors/app-error';
 import { clientIp } from '@/lib/http/client-ip';
-import { hitRateLimit, RateLimitedError } from '@/lib/rate-limit/rate-limit';
+import { hitRateLimit } from '@/lib/rate-limit/rate-limit';
 import { cancelRegistration as cancelDomain } from '@/lib/registrations/cancel';
 import { listRegistrationsForTrainer } from '@/lib/registrations/queries';
 import { loadPlaceSession } from '@/lib/registrations/place-session';
 import { isUuid } from '@/lib/workshops/workshops';
-import { registerForSession as registerDomain } from '@/lib/registrations/register';
+import { registerForSession as registerDomain, tooManyRegistrations } from '@/lib/registrations/register';
 import { jsonBody, optionalActor, trainerActor, type TApiContext } from '../_lib/api-handler';
 import { ZRegistrationCancel, ZRegistrationQuery } from '../_lib/dto-schemas';
 import { param } from '../_lib/http';
@@ -20,13 +20,6 @@ export type TRegisterDeps = {
   /** Anonymous registrations per client IP per minute; REGISTRATION_LIMIT_PER_IP unless given (tests). */
   limitPerIp?: number;
 };
-
-function rateLimited(retryAfterMs: number): Response {
-  return Response.json(
-    { error: { code: 'rate_limited', message: 'Too many registrations from your network. Try again in a minute.' } },
-    { status: 429, headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) } },
-  );
-}
 
 /**
  * Public registration. Without a trainer's token it is limited per client IP and held to the
@@ -46,32 +39,27 @@ export async function registerForSession({ db, request, params }: TApiContext, d
     (value) => ({ value }),
     (error: unknown) => ({ error }),
   );
-  try {
-    // An unreadable body is a 422, but an unknown session is a 404 first, as on every route with an id.
-    if ('error' in input) {
-      if (rateLimit) {
-        const hit = await hitRateLimit(db, rateLimit.key, rateLimit);
-        if (!hit.allowed) return rateLimited(hit.retryAfterMs);
-      }
-      if (!(await loadPlaceSession(db, isUuid(sessionId) ? sessionId : NIL_UUID))) throw notFoundError('Session');
-      throw input.error;
+  // An unreadable body is a 422, but an unknown session is a 404 first, as on every route with an id.
+  if ('error' in input) {
+    if (rateLimit) {
+      const hit = await hitRateLimit(db, rateLimit.key, rateLimit);
+      if (!hit.allowed) throw tooManyRegistrations(hit.retryAfterMs);
     }
-    // The domain counts the rate-limit hit (in the same statement as the seat when it can) and
-    // answers 404 for an unknown session, or one of an unpublished workshop, before the body.
-    const result = await registerDomain(db, actor, sessionId, input.value, {
-      allowOutsideWindow: isTrainer,
-      allowOverbook: isTrainer && overbook === '1',
-      rateLimit,
-    });
-    const body =
-      result.status === 'waitlisted'
-        ? { id: result.id, status: result.status, waitlistPosition: result.waitlistPosition }
-        : { id: result.id, status: result.status };
-    return Response.json(body, { status: 201 });
-  } catch (error) {
-    if (error instanceof RateLimitedError) return rateLimited(error.retryAfterMs);
-    throw error;
+    if (!(await loadPlaceSession(db, isUuid(sessionId) ? sessionId : NIL_UUID))) throw notFoundError('Session');
+    throw input.error;
   }
+  // The domain counts the rate-limit hit (in the same statement as the seat when it can) and
+  // answers 404 for an unknown session, or one of an unpublished workshop, before the body.
+  const result = await registerDomain(db, actor, sessionId, input.value, {
+    allowOutsideWindow: isTrainer,
+    allowOverbook: isTrainer && overbook === '1',
+    rateLimit,
+  });
+  const body =
+    result.status === 'waitlisted'
+      ? { id: result.id, status: result.status, waitlistPosition: result.waitlistPosition }
+      : { id: result.id, status: result.status };
+  return Response.json(body, { status: 201 });
 }
 
 /** A session's roster, for trainers, each person with their attendance (`{status, hours}`, or null until recorded). */

@@ -3,45 +3,20 @@ import { getDb, type Db } from '@/db';
 import { authenticateApiToken } from '@/lib/api-tokens/api-tokens';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
 import { AppError, unauthorizedError } from '@/lib/errors/app-error';
+import { toResponse } from '@/lib/errors/answers';
 
 export type TApiContext = { db: Db; request: Request; params: Record<string, string> };
 export type TApiHandle = (ctx: TApiContext) => Promise<Response>;
 
-export function apiError(error: AppError): Response {
-  return Response.json(
-    { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } },
-    { status: error.status, headers: error.status === 401 ? { 'www-authenticate': 'Bearer' } : undefined },
-  );
-}
-
-/** SQLSTATE class 22, data exception: a value PostgreSQL cannot store or compare (a date out of its range). */
-function isDataException(error: unknown): boolean {
-  const cause = (error as { cause?: unknown } | null)?.cause ?? error;
-  const code = (cause as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('22');
-}
-
-function errorResponse(error: unknown): Response {
-  if (error instanceof AppError) return apiError(error);
-  if (isDataException(error)) {
-    // Bad input all the same, so not a 500; logged because a schema should have caught it, with its field.
-    console.warn('api: input the schemas let through:', error);
-    return apiError(new AppError('validation_failed', 'A value in the request cannot be stored: check dates and text.', 422));
-  }
-  console.error('api:', error);
-  return Response.json({ error: { code: 'internal_error', message: 'Something went wrong on our side.' } }, { status: 500 });
-}
-
 /**
- * Runs a handler on a given context: AppErrors become `{"error":{"code","message","fields"?}}` with
- * their status, a value PostgreSQL refuses is a 422, anything else is logged and answered with a
- * plain 500 that reveals nothing. Separate from apiHandler so tests can pass their own database.
+ * Runs a handler on a given context, any error answered by toResponse. Separate from apiHandler
+ * so tests can pass their own database.
  */
 export async function respond(handle: TApiHandle, ctx: TApiContext): Promise<Response> {
   try {
     return await handle(ctx);
   } catch (error) {
-    return errorResponse(error);
+    return toResponse(error);
   }
 }
 
@@ -51,7 +26,7 @@ export function apiHandler(handle: TApiHandle) {
     try {
       return await handle({ db: await getDb(), request, params: (await context.params) ?? {} });
     } catch (error) {
-      return errorResponse(error);
+      return toResponse(error);
     }
   };
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { describeError } from '@/lib/errors/describe-error';
 import type { Db } from '@/db';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
 import { issueCertificates } from '@/lib/certificates/issue';
@@ -67,7 +68,7 @@ export async function issueStreamResponse(db: Db, actor: TActor, request: Reques
     },
     (error: unknown) => {
       if (!streaming) throw error;
-      console.error('issuing certificates:', error);
+      console.error(`issuing certificates: ${describeError(error)}`);
       send({ type: 'error', message: 'Something went wrong on our side, so no certificates were issued. Try again.' });
       close();
     },
