@@ -1,5 +1,6 @@
 'use server';
 
+import { z } from 'zod';
 import { runAction } from '@/app/_lib/trainer-action';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { feedWebUrl } from '@/lib/calendar-feeds/feeds';
@@ -12,11 +13,10 @@ import type { TFeedResetState } from './feed-state';
  */
 export async function resetPersonalFeedAction(_previous: TFeedResetState, formData: FormData): Promise<TFeedResetState> {
   let links: TFeedResetState['links'];
-  const state = await runAction(formData, async (db) => {
-    const manageToken = formData.get('manageToken');
+  const state = await runAction(formData, z.object({ manageToken: z.string().optional() }), async (db, _actor, { manageToken }) => {
     const user = await getCurrentUser();
     const webcal = await resetPersonalFeedFor(db, {
-      manageToken: typeof manageToken === 'string' ? manageToken : null,
+      manageToken: manageToken ?? null,
       signedInEmail: user?.email ?? null,
     });
     links = { webcal, web: feedWebUrl(webcal) };

@@ -1,5 +1,6 @@
 'use server';
 
+import { ZNoFields } from '@/app/_lib/form-schema';
 import { runAction, type TFormState } from '@/app/_lib/trainer-action';
 import { checkInByToken } from '@/lib/attendance/check-in-by-token';
 import { formatInstant } from '@/lib/roster/roster';
@@ -10,7 +11,7 @@ import { formatInstant } from '@/lib/roster/roster';
  * would replace the answer with "already marked".
  */
 export async function markAttendedByTokenAction(token: string, _previous: TFormState, formData: FormData): Promise<TFormState> {
-  return runAction(formData, async (db, actor) => {
+  return runAction(formData, ZNoFields, async (db, actor) => {
     const outcome = await checkInByToken(db, actor, token, 'mark');
     if (outcome.kind === 'not_found' || outcome.kind === 'not_trainer') return { error: 'Only a trainer signed in to Muster can check people in.' };
     if (outcome.kind === 'refused') return { error: outcome.message };

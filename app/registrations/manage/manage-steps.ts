@@ -1,7 +1,7 @@
 import 'server-only';
 import type { TFormState } from '@/app/_lib/trainer-action';
 import type { Db } from '@/db';
-import { AppError } from '@/lib/errors/app-error';
+import { toFormState } from '@/lib/errors/answers';
 import { cancelRegistration } from '@/lib/registrations/cancel';
 import { getManageView, type TManageViewDto } from '@/lib/registrations/manage-view';
 import { moveRegistration } from '@/lib/registrations/move';
@@ -26,8 +26,8 @@ async function changeableView(db: Db, token: string): Promise<TManageViewDto | T
 const isView = (value: TManageViewDto | TFormState): value is TManageViewDto => 'registration' in value;
 
 function refused(error: unknown): TManageStepResult {
-  if (error instanceof AppError) return { state: { error: error.message, fields: error.fields } };
-  throw error;
+  const { values: _typed, ...state } = toFormState(error);
+  return { state };
 }
 
 /** "Cancel my place", for the holder of the link; back to the same page, which then says so. */

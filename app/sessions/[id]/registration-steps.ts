@@ -2,9 +2,9 @@ import 'server-only';
 import type { TFormState } from '@/app/_lib/trainer-action';
 import type { Db } from '@/db';
 import type { TActor } from '@/lib/auth/actor';
-import { AppError } from '@/lib/errors/app-error';
+import { toFormState } from '@/lib/errors/answers';
+import { AppError, RateLimitedError } from '@/lib/errors/app-error';
 import { describeWait, hitRateLimit } from '@/lib/rate-limit/rate-limit';
-import { RateLimitedError } from '@/lib/errors/app-error';
 import { emailManageLink } from '@/lib/registrations/manage-link';
 import { registerForSession } from '@/lib/registrations/register';
 
@@ -58,11 +58,8 @@ export async function submitRegistration(db: Db, context: TRequestContext, sessi
     if (error instanceof RateLimitedError) {
       return { error: `Too many registrations from your network. Please try again in ${describeWait(error.retryAfterMs)}.`, values };
     }
-    if (!(error instanceof AppError)) throw error;
-    if (error.code === 'already_registered') {
-      return { error: error.message, fields: error.fields, values, alreadyRegistered: values.email!.trim() };
-    }
-    return { error: error.message, fields: error.fields, values };
+    const state = { ...toFormState(error), values };
+    return error instanceof AppError && error.code === 'already_registered' ? { ...state, alreadyRegistered: values.email!.trim() } : state;
   }
 }
 
@@ -79,8 +76,7 @@ export async function requestManageLink(db: Db, context: TRequestContext, sessio
   try {
     if (email) await emailManageLink(db, sessionId, email);
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    return { error: error.message, fields: error.fields };
+    return toFormState(error);
   }
   return { ok: true, sent: true, message: "If that address has a place, we've sent its manage link." };
 }

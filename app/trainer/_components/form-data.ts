@@ -1,12 +1,14 @@
 import { AppError } from '@/lib/errors/app-error';
 
+/** Every text field of a submitted form, as runAction's ZFormFields reads it for a form with its own parser. */
+export type TFormFields = Record<string, string>;
+
 /**
- * A text field of a submitted form: '' when absent or a file. NUL characters are dropped:
- * PostgreSQL text cannot hold them (the query would fail with a 500) and nobody types one.
+ * A text field of a submitted form: '' when absent. NUL characters are dropped: PostgreSQL text
+ * cannot hold them (the query would fail with a 500) and nobody types one.
  */
-export function formText(formData: FormData, key: string): string {
-  const value = formData.get(key);
-  return typeof value === 'string' ? value.replaceAll('\u0000', '') : '';
+export function formText(form: TFormFields, key: string): string {
+  return Object.hasOwn(form, key) ? form[key]!.replaceAll('\u0000', '') : '';
 }
 
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;

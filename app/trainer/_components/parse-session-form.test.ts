@@ -3,10 +3,9 @@ import { AppError } from '@/lib/errors/app-error';
 import { ZSessionCreate } from '@/lib/sessions/schemas';
 import { parseSessionForm, sessionFieldNamer, sessionFormOrThrow } from './parse-session-form';
 
-function form(entries: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(entries)) data.append(key, value);
-  return data;
+/** A submitted form as runAction's schema reads it: every field as text. */
+function form(entries: Record<string, string>): Record<string, string> {
+  return entries;
 }
 
 const base = {

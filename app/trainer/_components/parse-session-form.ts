@@ -2,7 +2,7 @@ import { AppError, fieldsFromZod } from '@/lib/errors/app-error';
 import { ZSessionCreate, ZSessionPatch } from '@/lib/sessions/schemas';
 import type { TSeriesRepeat } from '@/lib/sessions/sessions';
 import { isValidTimeZone, SkippedTimeError, wallTimeToInstant } from '@/lib/time/zoned';
-import { formNumber, formText, renameFields } from './form-data';
+import { formNumber, formText, renameFields, type TFormFields } from './form-data';
 import { REMINDER_OFF } from './session-form-values';
 
 export type TSessionFormMode = 'create' | 'update';
@@ -74,18 +74,18 @@ function readWallTime(raw: string, timeZone: string | null, what: string, missin
   }
 }
 
-function readRepeat(formData: FormData): { repeat: TSeriesRepeat | null; error?: string } {
-  const kind = formText(formData, 'repeat') || 'once';
+function readRepeat(form: TFormFields): { repeat: TSeriesRepeat | null; error?: string } {
+  const kind = formText(form, 'repeat') || 'once';
   if (kind === 'once') return { repeat: null };
   if (kind === 'weekly') {
-    const count = formNumber(formText(formData, 'repeatCount'));
+    const count = formNumber(formText(form, 'repeatCount'));
     if (!Number.isInteger(count) || count < 2 || count > MAX_SERIES) {
       return { repeat: null, error: `Enter how many weekly sessions to create, from 2 to ${MAX_SERIES}.` };
     }
     return { repeat: { kind: 'weekly', count } };
   }
   if (kind === 'dates') {
-    const lines = formText(formData, 'repeatDates')
+    const lines = formText(form, 'repeatDates')
       .split(/[\r\n,]+/)
       .map((line) => line.trim())
       .filter(Boolean);
@@ -100,16 +100,16 @@ function readRepeat(formData: FormData): { repeat: TSeriesRepeat | null; error?:
 }
 
 /** A reminder select: hours, null for off, undefined when the form did not send it; NaN for the schema to word. */
-function readReminder(formData: FormData, key: string): number | null | undefined {
-  if (!formData.has(key)) return undefined;
-  const text = formText(formData, key).trim();
+function readReminder(form: TFormFields, key: string): number | null | undefined {
+  if (!Object.hasOwn(form, key)) return undefined;
+  const text = formText(form, key).trim();
   return text === REMINDER_OFF ? null : formNumber(text);
 }
 
 /** Indexes of the co-facilitator rows the form sent (`facilitators.0.name`, ...), in order. */
-function facilitatorIndexes(formData: FormData): number[] {
+function facilitatorIndexes(form: TFormFields): number[] {
   const indexes = new Set<number>();
-  for (const key of formData.keys()) {
+  for (const key of Object.keys(form)) {
     const match = /^facilitators\.(\d{1,2})\.(?:name|email)$/.exec(key);
     if (match) indexes.add(Number(match[1]));
   }
@@ -120,49 +120,49 @@ function facilitatorIndexes(formData: FormData): number[] {
  * The session form's FormData as the domain's input. Times are wall-clock times in the chosen
  * zone; empty optional fields become null (or are left out, so the domain's defaults apply).
  */
-export function parseSessionForm(formData: FormData, mode: TSessionFormMode): TParsedSessionForm {
+export function parseSessionForm(form: TFormFields, mode: TSessionFormMode): TParsedSessionForm {
   const fields: Record<string, string> = {};
-  const timeZone = formText(formData, 'timeZone').trim();
+  const timeZone = formText(form, 'timeZone').trim();
   const zone = isValidTimeZone(timeZone) ? timeZone : null;
   if (!zone) fields.timeZone = timeZone ? 'Choose a known time zone, like America/Chicago.' : 'Choose the time zone the session runs in.';
 
   const times = {
-    startsAt: readWallTime(formText(formData, 'startsAt'), zone, 'start', 'Enter the date and time the session starts.'),
-    endsAt: readWallTime(formText(formData, 'endsAt'), zone, 'end', 'Enter the date and time the session ends.'),
-    registrationOpensAt: readWallTime(formText(formData, 'registrationOpensAt'), zone, 'opening of registration'),
-    registrationClosesAt: readWallTime(formText(formData, 'registrationClosesAt'), zone, 'close of registration'),
+    startsAt: readWallTime(formText(form, 'startsAt'), zone, 'start', 'Enter the date and time the session starts.'),
+    endsAt: readWallTime(formText(form, 'endsAt'), zone, 'end', 'Enter the date and time the session ends.'),
+    registrationOpensAt: readWallTime(formText(form, 'registrationOpensAt'), zone, 'opening of registration'),
+    registrationClosesAt: readWallTime(formText(form, 'registrationClosesAt'), zone, 'close of registration'),
   };
   for (const [key, time] of Object.entries(times)) if (time.error) fields[key] = time.error;
   // An empty "closes" means "at the start", as for a new session; when editing, an empty "opens" keeps the saved time.
   const closesAt = times.registrationClosesAt.instant ?? (mode === 'update' ? times.startsAt.instant : undefined);
 
-  const minEnrolmentText = formText(formData, 'minEnrolment').trim();
+  const minEnrolmentText = formText(form, 'minEnrolment').trim();
   const minEnrolment = minEnrolmentText ? formNumber(minEnrolmentText) : null;
   if (minEnrolment !== null && Number.isNaN(minEnrolment)) fields.minEnrolment = 'Enter the minimum as a whole number, or leave it empty.';
 
   const venue = {
-    name: formText(formData, 'venue.name'),
-    address: formText(formData, 'venue.address'),
-    directions: formText(formData, 'venue.directions'),
-    accessibility: formText(formData, 'venue.accessibility'),
+    name: formText(form, 'venue.name'),
+    address: formText(form, 'venue.address'),
+    directions: formText(form, 'venue.directions'),
+    accessibility: formText(form, 'venue.accessibility'),
   };
   const hasVenue = Object.values(venue).some((value) => value.trim() !== '');
-  const onlineUrl = formText(formData, 'onlineUrl').trim();
-  const partnerAgencyId = formText(formData, 'partnerAgencyId').trim();
-  const visibility = formText(formData, 'visibility').trim();
+  const onlineUrl = formText(form, 'onlineUrl').trim();
+  const partnerAgencyId = formText(form, 'partnerAgencyId').trim();
+  const visibility = formText(form, 'visibility').trim();
 
   const facilitatorRows: number[] = [];
   const facilitators: { name: string; email: string }[] = [];
-  for (const row of facilitatorIndexes(formData)) {
-    const name = formText(formData, `facilitators.${row}.name`).trim();
-    const email = formText(formData, `facilitators.${row}.email`).trim();
+  for (const row of facilitatorIndexes(form)) {
+    const name = formText(form, `facilitators.${row}.name`).trim();
+    const email = formText(form, `facilitators.${row}.email`).trim();
     if (!name && !email) continue;
     facilitatorRows.push(row);
     facilitators.push({ name, email });
   }
 
-  const firstReminderHours = readReminder(formData, 'firstReminderHours');
-  const secondReminderHours = readReminder(formData, 'secondReminderHours');
+  const firstReminderHours = readReminder(form, 'firstReminderHours');
+  const secondReminderHours = readReminder(form, 'secondReminderHours');
   if (typeof firstReminderHours === 'number' && typeof secondReminderHours === 'number' && secondReminderHours >= firstReminderHours) {
     // Two reminders at once, or the "second" before the first, is a slip: one of them is what was meant.
     fields.secondReminderHours = 'The second reminder must come closer to the start than the first. Choose a shorter time, or turn it off.';
@@ -170,7 +170,7 @@ export function parseSessionForm(formData: FormData, mode: TSessionFormMode): TP
 
   let repeat: TSeriesRepeat | null = null;
   if (mode === 'create') {
-    const read = readRepeat(formData);
+    const read = readRepeat(form);
     repeat = read.repeat;
     if (read.error) fields.repeat = read.error;
   }
@@ -180,7 +180,7 @@ export function parseSessionForm(formData: FormData, mode: TSessionFormMode): TP
     endsAt: times.endsAt.instant?.toISOString(),
     timeZone,
     // Empty is NaN, not "unchanged": the schema then asks for the number of seats.
-    capacity: formNumber(formText(formData, 'capacity')),
+    capacity: formNumber(formText(form, 'capacity')),
     venue: hasVenue ? venue : null,
     onlineUrl: onlineUrl || null,
     registrationOpensAt: times.registrationOpensAt.instant?.toISOString(),
@@ -209,8 +209,8 @@ export function sessionFieldNamer(parsed: Pick<TParsedSessionForm, 'facilitatorR
  * The parsed form, or an AppError carrying every message at once: the parser's own and those the
  * schema has for the other fields, so one round trip shows everything to fix.
  */
-export function sessionFormOrThrow(formData: FormData, mode: TSessionFormMode): TParsedSessionForm {
-  const parsed = parseSessionForm(formData, mode);
+export function sessionFormOrThrow(form: TFormFields, mode: TSessionFormMode): TParsedSessionForm {
+  const parsed = parseSessionForm(form, mode);
   if (Object.keys(parsed.fields).length === 0) return parsed;
   const check = (mode === 'create' ? ZSessionCreate : ZSessionPatch).safeParse(parsed.input);
   const fromSchema = check.success ? {} : renameFields(fieldsFromZod(check.error), sessionFieldNamer(parsed));

@@ -10,10 +10,9 @@ import { renamingFields } from './form-data';
 import { sessionFieldNamer, sessionFormOrThrow, type TSessionFormMode } from './parse-session-form';
 import { sessionFormValues } from './session-form-values';
 
-function form(entries: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(entries)) data.append(key, value);
-  return data;
+/** A submitted form as runAction's schema reads it: every field as text. */
+function form(entries: Record<string, string>): Record<string, string> {
+  return entries;
 }
 
 const base = {

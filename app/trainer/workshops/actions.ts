@@ -4,7 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { refreshCatalogue } from '@/app/_lib/catalogue-cache';
 import { runAction, type TFormState } from '@/app/_lib/trainer-action';
-import { formText, renamingFields } from '@/app/trainer/_components/form-data';
+import { ZFormFields, ZNoFields } from '@/app/_lib/form-schema';
+import { renamingFields } from '@/app/trainer/_components/form-data';
 import { changeWorkshopStatus, createWorkshop, updateWorkshop, type TWorkshopAction } from '@/lib/workshops/workshops';
 import { parseWorkshopForm, workshopFieldName } from './_lib/parse-workshop-form';
 
@@ -17,16 +18,16 @@ function refreshWorkshop(id: string) {
 }
 
 export async function createWorkshopAction(_previous: TFormState, formData: FormData): Promise<TFormState> {
-  return runAction(formData, async (db, actor) => {
-    const workshop = await renamingFields(() => createWorkshop(db, actor, parseWorkshopForm(formData)), workshopFieldName);
+  return runAction(formData, ZFormFields, async (db, actor, form) => {
+    const workshop = await renamingFields(() => createWorkshop(db, actor, parseWorkshopForm(form)), workshopFieldName);
     refreshWorkshop(workshop.id);
     redirect(`/trainer/workshops/${workshop.id}?notice=created`);
   });
 }
 
 export async function updateWorkshopAction(workshopId: string, _previous: TFormState, formData: FormData): Promise<TFormState> {
-  return runAction(formData, async (db, actor) => {
-    await renamingFields(() => updateWorkshop(db, actor, workshopId, parseWorkshopForm(formData)), workshopFieldName);
+  return runAction(formData, ZFormFields, async (db, actor, form) => {
+    await renamingFields(() => updateWorkshop(db, actor, workshopId, parseWorkshopForm(form)), workshopFieldName);
     refreshWorkshop(workshopId);
     return { ok: true, message: 'Workshop saved.' };
   });
@@ -43,10 +44,10 @@ function isWorkshopAction(value: string): value is TWorkshopAction {
 }
 
 export async function changeWorkshopStatusAction(workshopId: string, _previous: TFormState, formData: FormData): Promise<TFormState> {
-  const action = formText(formData, 'statusAction');
+  const action = String(formData.get('statusAction') ?? '');
   if (!isWorkshopAction(action)) return { error: 'Choose publish, unpublish or archive.' };
   // The status form has no fields: a refusal (no summary yet) is its one message, not a list.
-  const { fields: _fields, values: _values, ...state } = await runAction(formData, async (db, actor) => {
+  const { fields: _fields, values: _values, ...state } = await runAction(formData, ZNoFields, async (db, actor) => {
     await changeWorkshopStatus(db, actor, workshopId, action);
     refreshWorkshop(workshopId);
     return { ok: true, message: STATUS_ACTIONS[action] };

@@ -3,14 +3,15 @@
 import { revalidatePath } from 'next/cache';
 import { runAction, type TFormState } from '@/app/_lib/trainer-action';
 import { grantCoordinator, removeCoordinator } from '@/lib/records/coordinators';
-import { text } from '../_lib/form-input';
+import { z } from 'zod';
+import { field } from '@/app/_lib/form-schema';
 
 /** The agency page lists the coordinators; nothing else shows them. */
 const refresh = (agencyId: string) => revalidatePath(`/trainer/agencies/${agencyId}`);
 
 export async function grantCoordinatorAction(agencyId: string, _previous: TFormState, formData: FormData): Promise<TFormState> {
-  return runAction(formData, async (db, actor) => {
-    const result = await grantCoordinator(db, actor, agencyId, { email: text(formData, 'email') });
+  return runAction(formData, z.object({ email: field.text() }), async (db, actor, input) => {
+    const result = await grantCoordinator(db, actor, agencyId, input);
     refresh(agencyId);
     const who = result.coordinator.email;
     return result.alreadyCoordinator
@@ -20,8 +21,8 @@ export async function grantCoordinatorAction(agencyId: string, _previous: TFormS
 }
 
 export async function removeCoordinatorAction(agencyId: string, _previous: TFormState, formData: FormData): Promise<TFormState> {
-  return runAction(formData, async (db, actor) => {
-    await removeCoordinator(db, actor, agencyId, text(formData, 'userId'));
+  return runAction(formData, z.object({ userId: field.text() }), async (db, actor, { userId }) => {
+    await removeCoordinator(db, actor, agencyId, userId);
     refresh(agencyId);
   });
 }

@@ -4,10 +4,12 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { refreshCatalogue } from '@/app/_lib/catalogue-cache';
 import { runAction, type TFormState } from '@/app/_lib/trainer-action';
-import { formText, renamingFields } from '@/app/trainer/_components/form-data';
+import { z } from 'zod';
+import { field } from '@/app/_lib/form-schema';
+import { renamingFields } from '@/app/trainer/_components/form-data';
 import { assertTrainer } from '@/lib/auth/actor';
 import { reissueCertificate, revokeCertificate } from '@/lib/certificates/issue';
-import { AppError, fieldError } from '@/lib/errors/app-error';
+import { AppError } from '@/lib/errors/app-error';
 import { cancelRegistration } from '@/lib/registrations/cancel';
 import { promoteRegistration } from '@/lib/registrations/promote';
 import { registerForSession } from '@/lib/registrations/register';
@@ -30,14 +32,15 @@ export type TPromoteState = TFormState & {
   full?: boolean;
 };
 
+const ZPromoteForm = z.object({ registrationId: field.text(), overbook: field.flag() });
+
 /** Confirms one waitlisted person out of turn; `overbook=1` goes over capacity on purpose. */
 export async function promoteAction(sessionId: string, _previous: TPromoteState, formData: FormData): Promise<TPromoteState> {
-  if (formText(formData, 'step') === 'keep') return {};
+  if (formData.get('step') === 'keep') return {};
   let full = false;
-  const state = await runAction(formData, async (db, actor) => {
-    const registrationId = formText(formData, 'registrationId');
+  const state = await runAction(formData, ZPromoteForm, async (db, actor, { registrationId, overbook }) => {
     try {
-      await promoteRegistration(db, actor, registrationId, { overbook: formText(formData, 'overbook') === '1' });
+      await promoteRegistration(db, actor, registrationId, { overbook });
     } catch (error) {
       if (error instanceof AppError && error.code === 'session_full') full = true;
       throw error;
@@ -48,22 +51,23 @@ export async function promoteAction(sessionId: string, _previous: TPromoteState,
   return full ? { ...state, full: true } : state;
 }
 
+const ZAddPersonForm = z.object({
+  name: field.text(),
+  email: field.text(),
+  agency: field.text(),
+  badgeNumber: field.text(),
+  role: field.text(),
+  accessNeeds: field.text(),
+  overbook: field.flag(),
+});
+
 /**
  * A walk-in or a late addition: trainers may register someone outside the registration window.
  * A full session waitlists them unless the trainer ticked the over-capacity box.
  */
 export async function addPersonAction(sessionId: string, _previous: TFormState, formData: FormData): Promise<TFormState> {
-  return runAction(formData, async (db, actor) => {
+  return runAction(formData, ZAddPersonForm, async (db, actor, { overbook: allowOverbook, ...input }) => {
     assertTrainer(actor);
-    const input = {
-      name: formText(formData, 'name'),
-      email: formText(formData, 'email'),
-      agency: formText(formData, 'agency'),
-      badgeNumber: formText(formData, 'badgeNumber'),
-      role: formText(formData, 'role'),
-      accessNeeds: formText(formData, 'accessNeeds'),
-    };
-    const allowOverbook = formText(formData, 'overbook') === '1';
     const result = await registerForSession(db, actor, sessionId, input, { allowOutsideWindow: true, allowOverbook });
     refreshRoster(sessionId);
     const name = input.name.trim();
@@ -83,14 +87,20 @@ export async function addPersonAction(sessionId: string, _previous: TFormState, 
 }
 
 const REASON_MAX = 1000;
+const CANCEL_MESSAGE_MAX = 5000;
+
+/** Trimmed text of at most `max` characters, '' when left empty. */
+const boundedText = (max: number, what: string) =>
+  field
+    .text()
+    .transform((value) => value.trim())
+    .pipe(z.string().max(max, `${what} can be at most ${max} characters.`));
 
 /** Ends someone's place: they are emailed, and a freed seat goes to the first person waiting. */
 export async function removeAction(sessionId: string, _previous: TFormState, formData: FormData): Promise<TFormState> {
-  return runAction(formData, async (db, actor) => {
+  const form = z.object({ registrationId: field.text(), reason: boundedText(REASON_MAX, 'The reason') });
+  return runAction(formData, form, async (db, actor, { registrationId, reason }) => {
     assertTrainer(actor);
-    const registrationId = formText(formData, 'registrationId');
-    const reason = formText(formData, 'reason').trim();
-    if (reason.length > REASON_MAX) throw fieldError('reason', `The reason can be at most ${REASON_MAX} characters.`);
     const result = await cancelRegistration(db, registrationId, { actor }, { reason: reason || undefined });
     refreshRoster(sessionId);
     redirect(rosterNoticeUrl(sessionId, 'removed', registrationId, result.promotedIds));
@@ -99,23 +109,17 @@ export async function removeAction(sessionId: string, _previous: TFormState, for
 
 /** A message to everyone confirmed. */
 export async function announceAction(sessionId: string, _previous: TFormState, formData: FormData): Promise<TFormState> {
-  return runAction(formData, async (db, actor) => {
-    const { recipients } = await announceToSession(db, actor, sessionId, {
-      subject: formText(formData, 'subject'),
-      message: formText(formData, 'message'),
-    });
+  return runAction(formData, z.object({ subject: field.text(), message: field.text() }), async (db, actor, input) => {
+    const { recipients } = await announceToSession(db, actor, sessionId, input);
     return { ok: true, message: `Message sent to ${recipients} confirmed ${recipients === 1 ? 'person' : 'people'}.` };
   });
 }
 
-const CANCEL_MESSAGE_MAX = 5000;
-
 /** Cancels the whole session; everyone registered is emailed, with the trainer's message if given. */
 export async function cancelSessionAction(sessionId: string, _previous: TFormState, formData: FormData): Promise<TFormState> {
-  return runAction(formData, async (db, actor) => {
+  const form = z.object({ cancelMessage: boundedText(CANCEL_MESSAGE_MAX, 'The message') });
+  return runAction(formData, form, async (db, actor, { cancelMessage: message }) => {
     assertTrainer(actor);
-    const message = formText(formData, 'cancelMessage').trim();
-    if (message.length > CANCEL_MESSAGE_MAX) throw fieldError('cancelMessage', `The message can be at most ${CANCEL_MESSAGE_MAX} characters.`);
     // The form's field is named apart from the announcement's `message`, which is on the same page.
     await renamingFields(
       () => cancelSession(db, actor, sessionId, { message }),
@@ -133,8 +137,8 @@ function certificateNoticeUrl(sessionId: string, notice: 'revoked' | 'reissued')
 
 /** Revokes one certificate with the reason anyone verifying it will read. */
 export async function revokeCertificateAction(sessionId: string, _previous: TFormState, formData: FormData): Promise<TFormState> {
-  return runAction(formData, async (db, actor) => {
-    await revokeCertificate(db, actor, formText(formData, 'code'), formText(formData, 'reason'));
+  return runAction(formData, z.object({ code: field.text(), reason: field.text() }), async (db, actor, { code, reason }) => {
+    await revokeCertificate(db, actor, code, reason);
     revalidatePath(`/trainer/sessions/${sessionId}`);
     redirect(certificateNoticeUrl(sessionId, 'revoked'));
   });
@@ -142,11 +146,9 @@ export async function revokeCertificateAction(sessionId: string, _previous: TFor
 
 /** Replaces a certificate with a corrected one, emailed to the holder; the old one is revoked. */
 export async function reissueCertificateAction(sessionId: string, _previous: TFormState, formData: FormData): Promise<TFormState> {
-  return runAction(formData, async (db, actor) => {
-    await reissueCertificate(db, actor, formText(formData, 'code'), {
-      holderName: formText(formData, 'holderName'),
-      reason: formText(formData, 'reason'),
-    });
+  const form = z.object({ code: field.text(), holderName: field.text(), reason: field.text() });
+  return runAction(formData, form, async (db, actor, { code, ...correction }) => {
+    await reissueCertificate(db, actor, code, correction);
     revalidatePath(`/trainer/sessions/${sessionId}`);
     redirect(certificateNoticeUrl(sessionId, 'reissued'));
   });

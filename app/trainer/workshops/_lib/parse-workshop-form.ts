@@ -1,4 +1,4 @@
-import { formNumber, formText } from '@/app/trainer/_components/form-data';
+import { formNumber, formText, type TFormFields } from '@/app/trainer/_components/form-data';
 import type { TWorkshopCreate } from '@/lib/workshops/schemas';
 
 /** What the workshop form gives createWorkshop / updateWorkshop: every field but the slug. */
@@ -8,34 +8,34 @@ export type TWorkshopFormInput = Omit<Required<TWorkshopCreate>, 'slug'> & Pick<
  * The workshop form's FormData in the domain's shape. Numbers that are not numbers become NaN so
  * the schema words the message; an empty slug is left out (generated on create, kept on edit).
  */
-export function parseWorkshopForm(formData: FormData): TWorkshopFormInput {
-  const slug = formText(formData, 'slug').trim();
-  const duration = formText(formData, 'durationMinutes').trim();
-  const credit = formText(formData, 'creditHours').trim();
-  const minimum = formText(formData, 'minimumCertificateHours').trim();
-  const topics = formText(formData, 'topics')
+export function parseWorkshopForm(form: TFormFields): TWorkshopFormInput {
+  const slug = formText(form, 'slug').trim();
+  const duration = formText(form, 'durationMinutes').trim();
+  const credit = formText(form, 'creditHours').trim();
+  const minimum = formText(form, 'minimumCertificateHours').trim();
+  const topics = formText(form, 'topics')
     .split(/[,\r\n]+/)
     .map((topic) => topic.trim().toLowerCase())
     .filter(Boolean);
   return {
-    title: formText(formData, 'title'),
+    title: formText(form, 'title'),
     ...(slug ? { slug } : {}),
-    summary: formText(formData, 'summary'),
-    descriptionMarkdown: formText(formData, 'descriptionMarkdown'),
-    learningObjectives: formText(formData, 'learningObjectives')
+    summary: formText(form, 'summary'),
+    descriptionMarkdown: formText(form, 'descriptionMarkdown'),
+    learningObjectives: formText(form, 'learningObjectives')
       .split(/\r?\n/)
       .map((line) => line.trim())
       .filter(Boolean),
-    audience: formText(formData, 'audience'),
+    audience: formText(form, 'audience'),
     topics: [...new Set(topics)],
     durationMinutes: duration ? formNumber(duration) : null,
     // Credit hours are never null in the domain: an emptied field means no credit.
     creditHours: credit ? formNumber(credit) : 0,
-    creditCategory: formText(formData, 'creditCategory'),
+    creditCategory: formText(form, 'creditCategory'),
     // Empty: partial attendance of any length earns a certificate.
     minimumCertificateHours: minimum ? formNumber(minimum) : null,
-    contentNotice: formText(formData, 'contentNotice'),
-    whatToBring: formText(formData, 'whatToBring'),
+    contentNotice: formText(form, 'contentNotice'),
+    whatToBring: formText(form, 'whatToBring'),
   };
 }
 
