@@ -1,16 +1,17 @@
 import 'server-only';
 import { getEnv } from '@/lib/config/env';
-import { keyedToken, keyedTokenMatches } from '@/lib/config/keyed-token';
+import { linkSignatureMatches, signLink } from '@/lib/config/link-keys';
 import { isUuid } from '@/lib/workshops/workshops';
 
 const PURPOSE = 'check-in';
 
 /**
  * The token in a registration's check-in QR code: the id, so the registration is found without
- * a stored secret, and an HMAC of it, so nobody can make a code for someone else's place.
+ * a stored secret, and its signature with a link key, so nobody can make a code for someone
+ * else's place.
  */
 export function checkInTokenFor(registrationId: string): string {
-  return `${registrationId}.${keyedToken(PURPOSE, registrationId)}`;
+  return `${registrationId}.${signLink(PURPOSE, registrationId)}`;
 }
 
 /** The registration a check-in token is for, or undefined when the token was not made by Muster. */
@@ -20,7 +21,7 @@ export function registrationIdFromCheckInToken(token: string): string | undefine
   const id = token.slice(0, dot).toLowerCase();
   const mac = token.slice(dot + 1);
   if (!isUuid(id) || mac.length === 0 || mac.length > 100) return undefined;
-  return keyedTokenMatches(PURPOSE, id, mac) ? id : undefined;
+  return linkSignatureMatches(PURPOSE, id, mac) ? id : undefined;
 }
 
 /** The absolute check-in link the QR code in the confirmation email carries. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,7 +6,7 @@ import type { Db } from '@/db';
 import { calendarFeeds, registrations, trainingSessions, users, type TRegistrationStatus } from '@/db/schema';
 import { ensureTrainer } from '@/lib/api-tokens/api-tokens';
 import type { TActor } from '@/lib/auth/actor';
-import { hashManageToken } from '@/lib/registrations/tokens';
+import { manageTokenFor } from '@/lib/registrations/tokens';
 import { createSession, updateSession } from '@/lib/sessions/sessions';
 import { changeWorkshopStatus, createWorkshop } from '@/lib/workshops/workshops';
 import { createTestDatabase, testDrivers, type TestDatabase } from '@/test/databases';
@@ -18,7 +19,7 @@ const DAY = 24 * HOUR;
 
 /** `webcal://host/calendar/<id>/<token>.ics` → its id and token. */
 function partsOf(url: string): { feedId: string; token: string } {
-  const match = /^webcal:\/\/localhost:3000\/calendar\/([0-9a-f-]{36})\/([A-Za-z0-9_-]{43})\.ics$/.exec(url);
+  const match = /^webcal:\/\/localhost:3000\/calendar\/([0-9a-f-]{36})\/([A-Za-z0-9_-]{5}\.[A-Za-z0-9_-]{43})\.ics$/.exec(url);
   expect(match, url).not.toBeNull();
   return { feedId: match![1]!, token: match![2]! };
 }
@@ -69,10 +70,13 @@ describe.each(testDrivers)('calendar feeds on %s', (driver) => {
 
   /** A registration as the registration flow leaves it; the feeds only read these rows. */
   async function place(key: TPlaceKey, sessionId: string, email: string, status: TRegistrationStatus, calendarSequence = 0) {
-    manageTokens[key] = `manage-token-${key}-${driver}`;
+    const id = randomUUID();
+    const manage = manageTokenFor(id);
+    manageTokens[key] = manage.token;
     const [row] = await db
       .insert(registrations)
       .values({
+        id,
         sessionId,
         name: email.split('@')[0]!,
         email,
@@ -80,7 +84,7 @@ describe.each(testDrivers)('calendar feeds on %s', (driver) => {
         badgeNumber: `B-${key}`,
         accessNeeds: `needs of ${key}`,
         status,
-        manageTokenHash: hashManageToken(manageTokens[key]),
+        manageTokenHash: manage.hash,
         calendarSequence,
         confirmedAt: status === 'confirmed' ? new Date() : null,
       })

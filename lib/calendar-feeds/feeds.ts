@@ -6,7 +6,7 @@ import { assertTrainer, type TActor } from '@/lib/auth/actor';
 import { buildFeed, type CalendarEvent } from '@/lib/calendar';
 import { isPlainEmail } from '@/lib/calendar/mail-from';
 import { getEnv } from '@/lib/config/env';
-import { keyedToken, keyedTokenMatches } from '@/lib/config/keyed-token';
+import { linkSignatureMatches, signLink } from '@/lib/config/link-keys';
 import { fieldError } from '@/lib/errors/app-error';
 import { isUuid } from '@/lib/workshops/workshops';
 import { calendarContext } from './context';
@@ -15,13 +15,13 @@ import { personFeedEvent, PERSON_FEED_NAME, trainerFeedEvent, TRAINER_FEED_NAME,
 const TOKEN_PURPOSE = 'calendar-feed';
 /** How far back a feed reaches: recent sessions stay visible, old ones drop off. */
 const HISTORY_MS = 90 * 24 * 60 * 60 * 1000;
-/** keyedToken gives 43 base64url characters; anything else cannot be one. */
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+/** A signature is 43 base64url characters, after a key version and a dot in links made since keys rotate. */
+const TOKEN_SHAPE = /^(?:[A-Za-z0-9_-]{5}\.)?[A-Za-z0-9_-]{43}$/;
 
 type TOwner = { ownerEmail: string } | { userId: string };
 
 function tokenOf(feed: Pick<TCalendarFeed, 'id' | 'version'>): string {
-  return keyedToken(TOKEN_PURPOSE, `${feed.id}:${feed.version}`);
+  return signLink(TOKEN_PURPOSE, `${feed.id}:${feed.version}`);
 }
 
 /** `webcal://…`, which calendar apps open as a subscription. */
@@ -150,7 +150,7 @@ async function isTrainer(db: Db, userId: string): Promise<boolean> {
 export async function renderFeed(db: Db, feedId: string, token: string, now = new Date()): Promise<string | null> {
   if (!isUuid(feedId) || !TOKEN_SHAPE.test(token)) return null;
   const [feed] = await db.select().from(calendarFeeds).where(eq(calendarFeeds.id, feedId));
-  if (!feed || !keyedTokenMatches(TOKEN_PURPOSE, `${feed.id}:${feed.version}`, token)) return null;
+  if (!feed || !linkSignatureMatches(TOKEN_PURPOSE, `${feed.id}:${feed.version}`, token)) return null;
   const context = calendarContext(now);
   if (feed.ownerEmail !== null) {
     return buildFeed({ name: PERSON_FEED_NAME, events: await personEvents(db, feed.ownerEmail, context) });

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { registrations } from '@/db/schema';
 import { AppError, unauthorizedError } from '@/lib/errors/app-error';
-import { hashManageToken } from '@/lib/registrations/tokens';
+import { openManageLink } from '@/lib/registrations/tokens';
 import { resetPersonalFeed } from './feeds';
 
 /**
@@ -19,11 +19,9 @@ const staleLinkError = () =>
 export async function personalFeedOwnerEmail(db: Db, proof: TFeedProof): Promise<string> {
   const manageToken = proof.manageToken?.trim();
   if (manageToken) {
-    if (manageToken.length > 200) throw staleLinkError();
-    const [row] = await db
-      .select({ email: registrations.email })
-      .from(registrations)
-      .where(eq(registrations.manageTokenHash, hashManageToken(manageToken)));
+    const link = await openManageLink(db, manageToken);
+    if (link.kind !== 'valid') throw staleLinkError();
+    const [row] = await db.select({ email: registrations.email }).from(registrations).where(eq(registrations.id, link.registrationId));
     if (!row) throw staleLinkError();
     return row.email;
   }

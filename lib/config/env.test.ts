@@ -26,11 +26,12 @@ describe('parseEnv', () => {
     ]);
   });
 
-  it.each(['AUTH_SECRET', 'SMTP_URL'])('stops production with a database server when %s is missing', (name) => {
+  it.each(['AUTH_SECRET', 'LINK_KEYS', 'SMTP_URL'])('stops production with a database server when %s is missing', (name) => {
     const source: Record<string, string> = {
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://db/muster',
       AUTH_SECRET: 'x'.repeat(32),
+      LINK_KEYS: 'k'.repeat(32),
       SMTP_URL: 'smtp://mail:25',
     };
     delete source[name];
@@ -38,7 +39,14 @@ describe('parseEnv', () => {
     expect(() => parseEnv(source)).toThrow(new RegExp(`^Missing configuration: ${name} `));
   });
 
-  it.each([{}, { DATABASE_URL: 'postgres://db/muster', AUTH_SECRET: 'x'.repeat(32) }])(
+  it('refuses an AUTH_SECRET or a link key shorter than 32 characters, naming the variable', () => {
+    expect(() => parseEnv({ AUTH_SECRET: 'short-but-not-empty' })).toThrow(/^Invalid configuration: AUTH_SECRET must be at least 32 characters/);
+    expect(() => parseEnv({ AUTH_SECRET: 'x'.repeat(32) })).not.toThrow();
+    expect(() => parseEnv({ LINK_KEYS: `${'n'.repeat(32)}, tooshort` })).toThrow(/^Invalid configuration: LINK_KEYS /);
+    expect(parseEnv({ LINK_KEYS: ` ${'n'.repeat(32)} ,${'o'.repeat(40)}` }).LINK_KEYS).toEqual(['n'.repeat(32), 'o'.repeat(40)]);
+  });
+
+  it.each([{}, { DATABASE_URL: 'postgres://db/muster', AUTH_SECRET: 'x'.repeat(32), LINK_KEYS: 'k'.repeat(32) }])(
     'stops production without SMTP on either database (%o), naming SMTP_URL',
     (extra) => {
       expect(() => parseEnv({ NODE_ENV: 'production', ...extra })).toThrow(/^Missing configuration: SMTP_URL /);

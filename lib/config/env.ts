@@ -5,7 +5,6 @@ import { parseTrustProxy, TrustProxyError } from '@/lib/http/forwarded-for';
 const emptyAsUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
-const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 
 export const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -28,7 +27,22 @@ export const ZEnv = z.object({
   ),
   MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default('Muster <no-reply@localhost>')),
   APP_URL: z.preprocess(emptyAsUndefined, z.url().default('http://localhost:3000')),
-  AUTH_SECRET: optionalString,
+  // Signs sign-in sessions; a short secret can be guessed offline from one session cookie.
+  AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+  // Keys that sign manage, calendar-feed and check-in links, newest first (see lib/config/link-keys.ts).
+  LINK_KEYS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .optional()
+      .transform((list) =>
+        (list ?? '')
+          .split(',')
+          .map((key) => key.trim())
+          .filter(Boolean),
+      )
+      .refine((keys) => keys.every((key) => key.length >= 32), 'must list keys of at least 32 characters each, separated by commas'),
+  ),
   TRAINER_EMAILS: z.preprocess(
     emptyAsUndefined,
     z
@@ -91,6 +105,10 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
   const production = declared === 'production' && source.NEXT_PHASE !== 'phase-production-build';
   if (production && parsed.DATABASE_URL && !parsed.AUTH_SECRET) {
     throw new ConfigError('Missing configuration: AUTH_SECRET must be set in production with DATABASE_URL');
+  }
+  // Several instances must sign links alike, so the key cannot be a file each one makes for itself.
+  if (production && parsed.DATABASE_URL && parsed.LINK_KEYS.length === 0) {
+    throw new ConfigError('Missing configuration: LINK_KEYS must be set in production with DATABASE_URL');
   }
   // Without SMTP, sign-in links wait in the local mailbox; a production server must not rely on that by accident.
   if (production && !parsed.SMTP_URL && parsed.LOCAL_MAILBOX !== '1') {

@@ -3,13 +3,13 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { registrations, trainingSessions } from '@/db/schema';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
-import { notFoundError } from '@/lib/errors/app-error';
+import { AppError, notFoundError } from '@/lib/errors/app-error';
 import { enqueueMails } from '@/lib/mail/enqueue';
 import type { TMailMessage } from '@/lib/mail/enqueue';
 import { isUuid } from '@/lib/workshops/workshops';
 import { cancellationMessage, confirmationMessages } from './messages';
 import { loadPlaceSession, type TLoadedSession } from './place-session';
-import { manageTokenMatches } from './tokens';
+import { openManageLink } from './tokens';
 import { withdrawPendingReminders } from './withdraw';
 
 export type TCancelBy = { actor: TActor } | { manageToken: string };
@@ -135,16 +135,23 @@ export async function cancelLocked(
   return { id: registrationId, status: 'cancelled', changed: true, promotedIds };
 }
 
+const expiredLinkError = () =>
+  new AppError('not_found', 'This manage link has expired: links stop working 30 days after the session ends.', 404);
+
 /** Finds a registration's session for someone allowed to change it (a trainer, or its token). */
 export async function sessionOfRegistration(db: Db, registrationId: string, by: TCancelBy): Promise<string> {
   if ('actor' in by) assertTrainer(by.actor);
   if (!isUuid(registrationId)) throw notFoundError('Registration');
   const [found] = await db
-    .select({ sessionId: registrations.sessionId, manageTokenHash: registrations.manageTokenHash })
+    .select({ sessionId: registrations.sessionId })
     .from(registrations)
     .where(eq(registrations.id, registrationId));
   if (!found) throw notFoundError('Registration');
-  if ('manageToken' in by && !manageTokenMatches(by.manageToken, found.manageTokenHash)) throw notFoundError('Registration');
+  if ('manageToken' in by) {
+    const link = await openManageLink(db, by.manageToken);
+    if (link.kind === 'expired') throw expiredLinkError();
+    if (link.kind !== 'valid' || link.registrationId !== registrationId) throw notFoundError('Registration');
+  }
   return found.sessionId;
 }
 

@@ -5,7 +5,7 @@ import type { Db } from '@/db';
 import { agencies, registrations, trainingSessions, workshops, type TRegistrationStatus, type TTrainingSession } from '@/db/schema';
 import { venueOf, type TVenueDto } from '@/lib/sessions/dto';
 import { waitlistPosition } from './queries';
-import { hashManageToken, manageTokenFor, manageTokenMatches } from './tokens';
+import { manageLinkExpired, manageTokenFor, openManageLink } from './tokens';
 
 /** Where a session happens, as its own attendee may see it. */
 export type TManageSessionDto = {
@@ -42,9 +42,13 @@ export type TManageViewDto = {
     name: string;
     email: string;
     agency: string;
-    badgeNumber: string;
+    /**
+     * Whether a badge number and access needs were given: the person typed them and may replace
+     * them, but the link (forwarded, or read over a shoulder) never shows them back.
+     */
+    hasBadgeNumber: boolean;
     role: string;
-    accessNeeds: string;
+    hasAccessNeeds: boolean;
     status: TRegistrationStatus;
     /** 1 for the first in line; null unless waitlisted. */
     waitlistPosition: number | null;
@@ -56,7 +60,6 @@ export type TManageViewDto = {
 };
 
 /** Long enough for any token Muster issues; anything longer is not worth hashing. */
-const MAX_TOKEN_LENGTH = 200;
 
 const isActive = (status: TRegistrationStatus) => status !== 'cancelled';
 
@@ -126,10 +129,16 @@ async function listMoveTargets(db: Db, workshopId: string, currentSessionId: str
 
 /**
  * What the holder of a manage link sees: the registration, its session and where it could move.
- * Null for a token that matches nothing, so a wrong link shows no one's data.
+ * Null for a token that matches nothing or has expired (see openManageLink), so a wrong or old
+ * link shows no one's data.
  */
 export async function getManageView(db: Db, token: string, now = new Date()): Promise<TManageViewDto | null> {
-  if (!token || token.length > MAX_TOKEN_LENGTH) return null;
+  const link = await openManageLink(db, token, now);
+  return link.kind === 'valid' ? getManageViewOf(db, link.registrationId, now) : null;
+}
+
+/** The manage view of a registration whose link has been checked. */
+export async function getManageViewOf(db: Db, registrationId: string, now = new Date()): Promise<TManageViewDto | null> {
   const [row] = await db
     .select({
       registration: registrations,
@@ -141,7 +150,7 @@ export async function getManageView(db: Db, token: string, now = new Date()): Pr
     .innerJoin(trainingSessions, eq(trainingSessions.id, registrations.sessionId))
     .innerJoin(workshops, eq(workshops.id, trainingSessions.workshopId))
     .leftJoin(agencies, eq(agencies.id, trainingSessions.partnerAgencyId))
-    .where(eq(registrations.manageTokenHash, hashManageToken(token)));
+    .where(eq(registrations.id, registrationId));
   if (!row) return null;
   const { registration: r, session } = row;
   const changeable = isActive(r.status) && session.status === 'scheduled' && session.startsAt > now;
@@ -155,9 +164,9 @@ export async function getManageView(db: Db, token: string, now = new Date()): Pr
       name: r.name,
       email: r.email,
       agency: r.agency,
-      badgeNumber: r.badgeNumber,
+      hasBadgeNumber: r.badgeNumber !== '',
       role: r.role,
-      accessNeeds: r.accessNeeds,
+      hasAccessNeeds: r.accessNeeds !== '',
       status: r.status,
       waitlistPosition: position,
     },
@@ -180,7 +189,7 @@ export type TMyRegistrationDto = {
   timeZone: string;
   venue: TVenueDto | null;
   online: boolean;
-  /** Null only for a registration whose stored link is not the one derived from its id. */
+  /** Null once the link has expired, 30 days after the session ended. */
   manageToken: string | null;
 };
 
@@ -204,7 +213,6 @@ export async function listMyRegistrations(db: Db, email: string, now = new Date(
       registration: {
         id: registrations.id,
         status: registrations.status,
-        manageTokenHash: registrations.manageTokenHash,
       },
       session: trainingSessions,
       workshopTitle: workshops.title,
@@ -216,7 +224,6 @@ export async function listMyRegistrations(db: Db, email: string, now = new Date(
     .orderBy(asc(trainingSessions.startsAt), asc(registrations.createdAt), asc(registrations.id));
   const items = await Promise.all(
     rows.map(async ({ registration: r, session, workshopTitle }): Promise<TMyRegistrationDto> => {
-      const { token } = manageTokenFor(r.id);
       return {
         id: r.id,
         status: r.status,
@@ -229,7 +236,7 @@ export async function listMyRegistrations(db: Db, email: string, now = new Date(
         timeZone: session.timeZone,
         venue: venueOf(session),
         online: session.onlineUrl !== null,
-        manageToken: manageTokenMatches(token, r.manageTokenHash) ? token : null,
+        manageToken: manageLinkExpired(session.endsAt, now) ? null : manageTokenFor(r.id).token,
       };
     }),
   );

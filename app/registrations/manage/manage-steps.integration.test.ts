@@ -6,7 +6,7 @@ import { getManageView } from '@/lib/registrations/manage-view';
 import { registerForSession } from '@/lib/registrations/register';
 import { createTestDatabase, testDrivers, type TestDatabase } from '@/test/databases';
 import { createOpenSession, createPublishedWorkshop } from '@/test/registration-fixtures';
-import { cancelPlace, managePath, movePlace } from './manage-steps';
+import { cancelPlace, managePath, movePlace, replaceDetails } from './manage-steps';
 
 describe.each(testDrivers)('manage page steps on %s', (driver) => {
   let database: TestDatabase;
@@ -105,6 +105,39 @@ describe.each(testDrivers)('manage page steps on %s', (driver) => {
       expect(await statusOf(booked.id)).toBe('confirmed');
       const rows = await db.select().from(registrations).where(eq(registrations.email, 'stays-put@example.org'));
       expect(rows).toHaveLength(1);
+    });
+  });
+  describe('replaceDetails', () => {
+    const detailsOf = async (id: string) =>
+      (await db.select({ badgeNumber: registrations.badgeNumber, accessNeeds: registrations.accessNeeds }).from(registrations).where(eq(registrations.id, id)))[0];
+
+    it('replaces or removes the badge number and access needs without saying what they were', async () => {
+      const sessionId = await createOpenSession(db, workshopId);
+      const booked = await registerForSession(db, null, sessionId, { ...person('details'), badgeNumber: 'B-100', accessNeeds: 'Front row seat' });
+
+      const replaced = await replaceDetails(db, booked.manageToken, { badgeNumber: ' B-200 ', accessNeeds: '' });
+      expect(replaced).toEqual({ ok: true, message: 'Saved: your badge or staff number is updated. The trainers see the new one.' });
+      expect(JSON.stringify(replaced)).not.toMatch(/B-100|B-200|Front row/);
+      expect(await detailsOf(booked.id)).toEqual({ badgeNumber: 'B-200', accessNeeds: 'Front row seat' });
+
+      await replaceDetails(db, booked.manageToken, { clearAccessNeeds: true });
+      expect(await detailsOf(booked.id)).toEqual({ badgeNumber: 'B-200', accessNeeds: '' });
+      expect((await replaceDetails(db, booked.manageToken, {})).error).toMatch(/Type a new value/);
+    });
+
+    it('puts a too-long value beside its field and changes nothing', async () => {
+      const sessionId = await createOpenSession(db, workshopId);
+      const booked = await registerForSession(db, null, sessionId, { ...person('long-badge'), badgeNumber: 'B-1' });
+      const refused = await replaceDetails(db, booked.manageToken, { badgeNumber: '9'.repeat(51) });
+      expect(refused.fields).toEqual({ badgeNumber: 'A badge or staff number can be at most 50 characters.' });
+      expect(await detailsOf(booked.id)).toEqual({ badgeNumber: 'B-1', accessNeeds: '' });
+    });
+
+    it('refuses a wrong link, leaving every place as it was', async () => {
+      const sessionId = await createOpenSession(db, workshopId);
+      const booked = await registerForSession(db, null, sessionId, { ...person('not-yours'), badgeNumber: 'B-7' });
+      expect((await replaceDetails(db, `${booked.manageToken}x`, { badgeNumber: 'B-8' })).error).toMatch(/link does not work/);
+      expect(await detailsOf(booked.id)).toEqual({ badgeNumber: 'B-7', accessNeeds: '' });
     });
   });
 });

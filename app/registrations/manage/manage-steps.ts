@@ -3,7 +3,9 @@ import type { TFormState } from '@/app/_lib/trainer-action';
 import type { Db } from '@/db';
 import { toFormState } from '@/lib/errors/answers';
 import { cancelRegistration } from '@/lib/registrations/cancel';
-import { getManageView, type TManageViewDto } from '@/lib/registrations/manage-view';
+import { getManageViewOf, type TManageViewDto } from '@/lib/registrations/manage-view';
+import { replacePrivateDetails, type TPrivateDetailsChange } from '@/lib/registrations/private-details';
+import { openManageLink } from '@/lib/registrations/tokens';
 import { moveRegistration } from '@/lib/registrations/move';
 
 /** Where the manage page of a registration is; the token is the only key to it. */
@@ -16,8 +18,12 @@ export type TManageStepResult = { state: TFormState; redirectTo?: undefined } | 
 const linkFailed: TFormState = { error: 'This link does not work any more. Open the latest email about your place and use its link.' };
 const unchangeable: TFormState = { error: 'This place can no longer be changed: it is cancelled, or the session has started or been cancelled.' };
 
+const linkExpired: TFormState = { error: 'This link has expired: links stop working 30 days after the session ends.' };
+
 async function changeableView(db: Db, token: string): Promise<TManageViewDto | TFormState> {
-  const view = await getManageView(db, token);
+  const link = await openManageLink(db, token);
+  if (link.kind === 'expired') return linkExpired;
+  const view = link.kind === 'valid' ? await getManageViewOf(db, link.registrationId) : null;
   if (!view) return linkFailed;
   if (!view.changeable) return unchangeable;
   return view;
@@ -59,5 +65,22 @@ export async function movePlace(db: Db, token: string, targetSessionId: string):
     return { redirectTo: managePath(moved.manageToken, 'moved') };
   } catch (error) {
     return refused(error);
+  }
+}
+
+/**
+ * Replaces the badge number or access needs the person gave, without showing either back: the
+ * page says only whether each was given. Nothing else about the place changes.
+ */
+export async function replaceDetails(db: Db, token: string, change: TPrivateDetailsChange): Promise<TFormState> {
+  const view = await changeableView(db, token);
+  if (!isView(view)) return view;
+  try {
+    const changed = await replacePrivateDetails(db, view.registration.id, change);
+    return changed.length === 0
+      ? { error: 'Type a new value, or tick a box to remove one.' }
+      : { ok: true, message: `Saved: your ${changed.join(' and ')} ${changed.length === 1 ? 'is' : 'are'} updated. The trainers see the new ${changed.length === 1 ? 'one' : 'ones'}.` };
+  } catch (error) {
+    return refused(error).state!;
   }
 }

@@ -4,11 +4,13 @@ import { PersonalFeed } from '@/app/_components/calendar/personal-feed';
 import { placeText } from '@/app/_components/catalogue/session-line';
 import { CancelPlaceForm } from '@/app/_components/registration/cancel-place-form';
 import { MovePlaceForm, type TMoveChoice } from '@/app/_components/registration/move-place-form';
+import { PrivateDetailsForm } from '@/app/_components/registration/private-details-form';
 import { statusBadgeClass, statusText } from '@/app/_components/registration/status-text';
 import { getDb } from '@/db';
-import { getManageView, type TManageViewDto, type TMoveTargetDto } from '@/lib/registrations/manage-view';
+import { getManageViewOf, type TManageViewDto, type TMoveTargetDto } from '@/lib/registrations/manage-view';
+import { openManageLink } from '@/lib/registrations/tokens';
 import { formatSessionRange, hasStarted } from '@/lib/time/zoned';
-import { cancelPlaceAction, movePlaceAction } from './actions';
+import { cancelPlaceAction, movePlaceAction, replaceDetailsAction } from './actions';
 
 type Props = { searchParams: Promise<{ token?: string | string[]; done?: string | string[] }> };
 
@@ -62,11 +64,29 @@ function SessionNotice({ view }: { view: TManageViewDto }) {
 }
 
 const orNone = (text: string) => text || 'None given';
+const given = (isGiven: boolean) => (isGiven ? 'Given (not shown here, to keep it private)' : 'None given');
+
+/** An old link: it says what happened and where records are, and nothing about the person. */
+function ExpiredLink() {
+  return (
+    <article className="space-y-4">
+      <h1 className="text-3xl font-bold">This link has expired</h1>
+      <p>Links to manage a place stop working 30 days after the session ends, so an old email cannot be used to see anyone&apos;s details.</p>
+      <p>
+        Your attendance and certificates stay in your records: <Link href="/signin?callbackUrl=/me">sign in with your email address</Link> to see them.
+      </p>
+    </article>
+  );
+}
 
 export default async function ManageRegistrationPage({ searchParams }: Props) {
   const { token, done } = await searchParams;
-  const view = typeof token === 'string' ? await getManageView(await getDb(), token) : null;
-  if (!view || typeof token !== 'string') notFound();
+  if (typeof token !== 'string') notFound();
+  const db = await getDb();
+  const link = await openManageLink(db, token);
+  if (link.kind === 'expired') return <ExpiredLink />;
+  const view = link.kind === 'valid' ? await getManageViewOf(db, link.registrationId) : null;
+  if (!view) notFound();
   const { registration: r, session } = view;
   const when = formatSessionRange(new Date(session.startsAt), new Date(session.endsAt), session.timeZone);
   return (
@@ -131,12 +151,12 @@ export default async function ManageRegistrationPage({ searchParams }: Props) {
           <dt className="font-semibold">Agency</dt>
           <dd>{orNone(r.agency)}</dd>
           <dt className="font-semibold">Badge or staff number</dt>
-          <dd>{orNone(r.badgeNumber)}</dd>
+          <dd>{given(r.hasBadgeNumber)}</dd>
           <dt className="font-semibold">Role or rank</dt>
           <dd>{orNone(r.role)}</dd>
           <dt className="font-semibold">Access needs</dt>
           <dd>
-            <span className="whitespace-pre-line">{orNone(r.accessNeeds)}</span>
+            {given(r.hasAccessNeeds)}
             <span className="block text-sm text-slate-700">Visible only to the trainers.</span>
           </dd>
         </dl>
@@ -144,6 +164,12 @@ export default async function ManageRegistrationPage({ searchParams }: Props) {
 
       {view.changeable && (
         <>
+          <section aria-labelledby="private-details-heading" className="card space-y-3">
+            <h2 id="private-details-heading" className="text-xl font-semibold">
+              Change your badge number or access needs
+            </h2>
+            <PrivateDetailsForm action={replaceDetailsAction.bind(null, token)} />
+          </section>
           <section aria-labelledby="move-heading" className="card space-y-3">
             <h2 id="move-heading" className="text-xl font-semibold">
               Move to another session of this workshop
