@@ -20,6 +20,8 @@ export const users = pgTable('users', {
   /** For trainers: the paper their certificates are printed on. */
   certificatePaper: paperSize('certificate_paper').notNull().default('a4'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** When a trainer took this person's trainer role away: TRAINER_EMAILS never grants it again. */
+  trainerRemovedAt: timestamp('trainer_removed_at', { withTimezone: true }),
 });
 
 export const accounts = pgTable(

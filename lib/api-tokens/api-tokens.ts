@@ -76,7 +76,7 @@ export async function ensureTrainer(db: Db, email: string): Promise<{ id: string
   const [row] = await db
     .insert(users)
     .values({ email: normalized, role: 'trainer' })
-    .onConflictDoUpdate({ target: users.email, set: { role: 'trainer' } })
+    .onConflictDoUpdate({ target: users.email, set: { role: 'trainer', trainerRemovedAt: null } })
     .returning({ id: users.id });
   return { id: row!.id, role: 'trainer' };
 }

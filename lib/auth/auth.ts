@@ -1,13 +1,13 @@
 import 'server-only';
-import { describeError } from '@/lib/errors/describe-error';
 import { DrizzleAdapter } from '@auth/drizzle-adapter';
-import { eq } from 'drizzle-orm';
 import NextAuth from 'next-auth';
 import { getDb } from '@/db';
 import { accounts, sessions, users, verificationTokens, type TUserRole } from '@/db/schema';
 import { getAuthSecret } from '@/lib/config/auth-secret';
 import { getEnv } from '@/lib/config/env';
+import { describeError } from '@/lib/errors/describe-error';
 import { magicLinkProvider } from './magic-link-provider';
+import { grantListedTrainerAtFirstSignIn } from './trainer-emails';
 
 declare module 'next-auth' {
   interface User {
@@ -50,14 +50,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       },
     },
     events: {
-      // TRAINER_EMAILS grants the trainer role; it never takes a role away (trainers may also be
-      // created from the command line, coordinators are appointed by a trainer).
-      async signIn({ user }) {
-        const email = user.email?.toLowerCase();
-        if (!email || !user.id || user.role === 'trainer') return;
-        if (getEnv().TRAINER_EMAILS.includes(email)) {
-          await db.update(users).set({ role: 'trainer' }).where(eq(users.id, user.id));
-        }
+      async signIn({ user, isNewUser }) {
+        if (!user.email || !user.id) return;
+        await grantListedTrainerAtFirstSignIn(db, { userId: user.id, email: user.email, isNewUser: isNewUser === true }, getEnv().TRAINER_EMAILS);
       },
     },
   };

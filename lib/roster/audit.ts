@@ -3,7 +3,8 @@ import type { Db } from '@/db';
 import { auditLog } from '@/db/schema';
 
 export type TAuditEntry = {
-  actorId: string;
+  /** Null for the operator at the command line. */
+  actorId: string | null;
   /** What was done, like `roster.exported`. */
   action: string;
   subjectType: string;

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import type { TTwoStepState } from '@/app/_components/form/two-step-form';
 import { currentActor, runAction, type TFormState } from '@/app/_lib/trainer-action';
 import { getDb } from '@/db';
 import {
@@ -94,7 +95,7 @@ export async function removePartnershipAction(agencyId: string, _previous: TForm
   });
 }
 
-export type TDeleteAgencyState = TFormState & { confirming?: boolean };
+export type TDeleteAgencyState = TTwoStepState;
 
 /**
  * Two steps without client-side confirm(): `step=ask` only checks that the person may delete and

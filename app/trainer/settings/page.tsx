@@ -36,6 +36,16 @@ export default async function SettingsPage() {
         <h1 className="text-3xl font-bold">Settings and API</h1>
       </div>
 
+      <section aria-labelledby="people-settings" className="card space-y-3">
+        <h2 id="people-settings" className="text-xl font-semibold">
+          Trainers
+        </h2>
+        <p>Who can see rosters and records, and manage workshops. Add a trainer, or remove one who has left.</p>
+        <p>
+          <Link href="/trainer/settings/people">Manage trainers</Link>
+        </p>
+      </section>
+
       <section aria-labelledby="certificate-settings" className="card space-y-4">
         <h2 id="certificate-settings" className="text-xl font-semibold">
           Certificates

@@ -1,7 +1,7 @@
 import type { TCoordinatorDto } from '@/lib/records/coordinators';
 import { RemoveForm } from '../../_components/remove-form';
 import { grantCoordinatorAction, removeCoordinatorAction } from '../coordinator-actions';
-import { GrantCoordinatorForm } from './grant-coordinator-form';
+import { EmailGrantForm } from '@/app/_components/form/email-grant-form';
 
 /** Who sees this agency's officers' registrations, attendance and hours at /agency. */
 export function CoordinatorsSection({ agencyId, agencyName, coordinators }: { agencyId: string; agencyName: string; coordinators: TCoordinatorDto[] }) {
@@ -31,7 +31,13 @@ export function CoordinatorsSection({ agencyId, agencyName, coordinators }: { ag
           ))}
         </ul>
       )}
-      <GrantCoordinatorForm action={grantCoordinatorAction.bind(null, agencyId)} />
+      <EmailGrantForm
+        action={grantCoordinatorAction.bind(null, agencyId)}
+        id="add-coordinator"
+        heading="Add coordinator"
+        hint="The address they sign in with. They need no account yet: signing in with it later opens the agency’s records."
+        submit={{ label: 'Add coordinator', pending: 'Adding coordinator…' }}
+      />
     </section>
   );
 }

@@ -6,21 +6,25 @@ import { FormMessage } from '@/app/_components/form/form-message';
 import { SubmitButton } from '@/app/_components/form/submit-button';
 import type { TFormState } from '@/app/_lib/trainer-action';
 
-/** Appoints a coordinator by email; the form keeps the address when it is refused. */
-export function GrantCoordinatorForm({ action }: { action: (state: TFormState, formData: FormData) => Promise<TFormState> }) {
+type Props = {
+  action: (state: TFormState, formData: FormData) => Promise<TFormState>;
+  /** Names the heading's id, so two of these can share a page. */
+  id: string;
+  heading: string;
+  hint: string;
+  submit: { label: string; pending: string };
+};
+
+/** Gives a role to the person with an email address; the form keeps the address when it is refused. */
+export function EmailGrantForm({ action, id, heading, hint, submit }: Props) {
   const [state, formAction] = useActionState(action, {});
   return (
-    <form action={formAction} noValidate className="space-y-4" aria-labelledby="add-coordinator">
-      <h3 id="add-coordinator" className="text-lg font-semibold">
-        Add coordinator
+    <form action={formAction} noValidate className="space-y-4" aria-labelledby={id}>
+      <h3 id={id} className="text-lg font-semibold">
+        {heading}
       </h3>
       <FormMessage state={state} />
-      <Field
-        name="email"
-        label="Email"
-        hint="The address they sign in with. They need no account yet: signing in with it later opens the agency’s records."
-        error={state.fields?.email}
-      >
+      <Field name="email" label="Email" hint={hint} error={state.fields?.email}>
         {(props) => (
           <input
             {...props}
@@ -34,7 +38,7 @@ export function GrantCoordinatorForm({ action }: { action: (state: TFormState, f
           />
         )}
       </Field>
-      <SubmitButton pendingText="Adding coordinator…">Add coordinator</SubmitButton>
+      <SubmitButton pendingText={submit.pending}>{submit.label}</SubmitButton>
     </form>
   );
 }
