@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
-import { stampFor } from '@/lib/http/client-ip';
+import { withRequestAddress } from '@/lib/audit/request-address';
+import { CLIENT_IP_HEADER, stampFor } from '@/lib/http/client-ip';
 import { securityHeaders } from '@/lib/http/security-headers';
 import { ConfigError, parseEnv } from '@/lib/config/env';
 import { DEMO_TRAINER_EMAIL } from '@/db/demo';
@@ -55,8 +56,9 @@ await app.prepare();
 const everyResponse = Object.entries(securityHeaders(env.APP_URL));
 const server = createServer((req, res) => {
   for (const [name, value] of everyResponse) res.setHeader(name, value);
-  Object.assign(req.headers, stampFor(req.socket.remoteAddress, req.headers, env.TRUST_PROXY));
-  void handle(req, res);
+  const stamp = stampFor(req.socket.remoteAddress, req.headers, env.TRUST_PROXY);
+  Object.assign(req.headers, stamp);
+  void withRequestAddress(stamp[CLIENT_IP_HEADER], () => handle(req, res));
 });
 
 server.listen(env.PORT, () => {

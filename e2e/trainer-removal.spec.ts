@@ -19,7 +19,7 @@ test('a removed trainer is signed out at once, and TRAINER_EMAILS does not make 
     await removerPage.goto('/trainer/settings/people');
     const row = removerPage.getByRole('listitem').filter({ hasText: removed });
     await row.getByRole('button', { name: `Remove trainer ${removed}` }).click();
-    await expect(row.getByText(`Remove ${removed} as a trainer?`)).toBeFocused();
+    await expect(row.getByRole('group', { name: `Remove ${removed} as a trainer?` })).toBeFocused();
     await row.getByRole('button', { name: 'Yes, remove' }).click();
     await expect(removerPage.getByRole('status')).toHaveText(/Trainer removed: they have been signed out everywhere/);
     await expect(removerPage.getByRole('listitem').filter({ hasText: removed })).toHaveCount(0);

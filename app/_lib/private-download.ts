@@ -1,5 +1,5 @@
 import 'server-only';
-import { AppError } from '@/lib/errors/app-error';
+import { toResponse } from '@/lib/errors/answers';
 
 // Personal data: neither the browser nor anything in between may keep a copy.
 const noStore = { 'cache-control': 'private, no-store' };
@@ -17,17 +17,16 @@ export function privateDownload(body: string | Uint8Array, contentType: string, 
 }
 
 /**
- * Runs an export and answers the file; the domain's refusals become JSON with their code and
- * status (401 to strangers, 403 to the wrong role, 404 for a record that is not there).
+ * Runs an export and answers the file; the domain's refusals become the API's JSON (toResponse:
+ * 401 to strangers, 403 to the wrong role, 404 for a record that is not there).
  */
 export async function exportResponse(run: () => Promise<{ csv: string; filename: string }>): Promise<Response> {
   try {
     const exported = await run();
     return privateDownload(exported.csv, 'text/csv; charset=utf-8', exported.filename);
   } catch (error) {
-    if (error instanceof AppError) {
-      return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status, headers: noStore });
-    }
-    throw error;
+    const refused = toResponse(error);
+    refused.headers.set('cache-control', noStore['cache-control']);
+    return refused;
   }
 }

@@ -1,5 +1,6 @@
 import { forbidden, redirect } from 'next/navigation';
 import { getDb } from '@/db';
+import { recordStaffRead } from '@/lib/audit/staff-reads';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { AppError } from '@/lib/errors/app-error';
 import { getAgencyRecords, type TAgencyRecords } from '@/lib/records/agency-records';
@@ -9,7 +10,10 @@ import { SessionTable } from './_components/session-table';
 /** The records, or the reason a coordinator cannot see them; anyone else gets the 403 page. */
 async function loadRecords(actor: { id: string; role: 'trainer' | 'coordinator' | 'officer' }): Promise<TAgencyRecords | { refused: string }> {
   try {
-    return await getAgencyRecords(await getDb(), actor);
+    const db = await getDb();
+    const records = await getAgencyRecords(db, actor);
+    await recordStaffRead(db, actor, { action: 'agency_records.viewed', agencyId: records.agency.id, people: records.officers.length });
+    return records;
   } catch (error) {
     if (!(error instanceof AppError) || error.status !== 403) throw error;
     if (actor.role === 'coordinator') return { refused: error.message };

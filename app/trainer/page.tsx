@@ -24,6 +24,9 @@ export default async function TrainerDashboardPage() {
           <Link href="/trainer/agencies" className="btn-secondary">
             Partner agencies
           </Link>
+          <Link href="/trainer/audit" className="btn-secondary">
+            Audit log
+          </Link>
           <Link href="/trainer/settings" className="btn-secondary">
             Settings and API
           </Link>

@@ -5,6 +5,7 @@ import type { Db } from '@/db';
 import { apiTokens, users, type TUserRole } from '@/db/schema';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
 import { fieldError, notFoundError } from '@/lib/errors/app-error';
+import { recordAudit } from '@/lib/audit/record';
 import { isUuid } from '@/lib/workshops/workshops';
 
 const TOKEN_PREFIX = 'mst_';
@@ -22,11 +23,14 @@ export async function createApiToken(db: Db, actor: TActor, name: string): Promi
   if (!trimmed) throw fieldError('name', 'Name the token after what will use it, like "Records system sync".');
   if (trimmed.length > 100) throw fieldError('name', 'The name can be at most 100 characters.');
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
-  const [row] = await db
-    .insert(apiTokens)
-    .values({ userId: actor.id, name: trimmed, tokenHash: hashToken(token), displayPrefix: token.slice(0, 10) })
-    .returning({ id: apiTokens.id });
-  return { token, id: row!.id };
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(apiTokens)
+      .values({ userId: actor.id, name: trimmed, tokenHash: hashToken(token), displayPrefix: token.slice(0, 10) })
+      .returning({ id: apiTokens.id });
+    await recordAudit(tx, { actorId: actor.id, action: 'api_token.created', subjectType: 'api_token', subjectId: row!.id, details: { name: trimmed } });
+    return { token, id: row!.id };
+  });
 }
 
 export async function listApiTokens(db: Db, actor: TActor): Promise<TApiTokenDto[]> {
@@ -46,12 +50,15 @@ export async function listApiTokens(db: Db, actor: TActor): Promise<TApiTokenDto
 export async function revokeApiToken(db: Db, actor: TActor, id: string): Promise<void> {
   assertTrainer(actor);
   if (!isUuid(id)) throw notFoundError('API token');
-  const rows = await db
-    .update(apiTokens)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, actor.id), isNull(apiTokens.revokedAt)))
-    .returning({ id: apiTokens.id });
-  if (rows.length === 0) throw notFoundError('API token');
+  await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, actor.id), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id, name: apiTokens.name });
+    if (rows.length === 0) throw notFoundError('API token');
+    await recordAudit(tx, { actorId: actor.id, action: 'api_token.revoked', subjectType: 'api_token', subjectId: id, details: { name: rows[0]!.name } });
+  });
 }
 
 /** The person a bearer token belongs to, or null for an unknown or revoked token. */

@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordStaffRead } from '@/lib/audit/staff-reads';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { registrations, trainingSessions, workshops, type TAttendanceStatus } from '@/db/schema';
@@ -64,6 +65,7 @@ export async function checkInByToken(
   const [row] = await db
     .select({
       name: registrations.name,
+      email: registrations.email,
       sessionId: registrations.sessionId,
       attendance: registrations.attendance,
       workshopTitle: workshops.title,
@@ -85,6 +87,8 @@ export async function checkInByToken(
     timeZone: row.timeZone,
   };
   if (row.attendance !== 'attended' && (intent === 'look' || (intent === 'scan' && row.attendance !== null))) {
+    // Shown, not marked: the look itself is recorded (a marking is, as the attendance change).
+    await recordStaffRead(db, actor, { action: 'check_in.person_viewed', sessionId: row.sessionId, registrationId, personEmail: row.email });
     return { ...who, kind: 'ask', attendance: row.attendance };
   }
   try {

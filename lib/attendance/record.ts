@@ -4,6 +4,7 @@ import type { Db } from '@/db';
 import { registrations, trainingSessions, type TAttendanceStatus } from '@/db/schema';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
 import { notFoundError, parseInput } from '@/lib/errors/app-error';
+import { recordAudit } from '@/lib/audit/record';
 import { isUuid } from '@/lib/workshops/workshops';
 import { ZAttendanceInput } from './schemas';
 import { assertAttendanceOpen, assertConfirmedPlace, assertHoursFit } from './rules';
@@ -97,6 +98,16 @@ export async function recordAttendance(
       .set({ attendance: data.status, attendedHours: hours, attendanceRecordedAt: now, attendanceRecordedBy: actor.id, updatedAt: now })
       .where(eq(registrations.id, registrationId))
       .returning();
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'attendance.recorded',
+      subjectType: 'registration',
+      subjectId: registrationId,
+      sessionId: ref.sessionId,
+      registrationId,
+      personEmail: current.email,
+      details: { from: current.attendance, to: data.status, hours },
+    });
     return { changed: true, registration: toDto(updated!) };
   });
 }

@@ -3,6 +3,7 @@ import { DrizzleAdapter } from '@auth/drizzle-adapter';
 import NextAuth from 'next-auth';
 import { getDb } from '@/db';
 import { accounts, sessions, users, verificationTokens, type TUserRole } from '@/db/schema';
+import { recordStaffSignIn } from '@/lib/audit/sign-ins';
 import { getAuthSecret } from '@/lib/config/auth-secret';
 import { getEnv } from '@/lib/config/env';
 import { describeError } from '@/lib/errors/describe-error';
@@ -53,6 +54,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       async signIn({ user, isNewUser }) {
         if (!user.email || !user.id) return;
         await grantListedTrainerAtFirstSignIn(db, { userId: user.id, email: user.email, isNewUser: isNewUser === true }, getEnv().TRAINER_EMAILS);
+        await recordStaffSignIn(db, user.id);
       },
     },
   };

@@ -5,7 +5,7 @@ import { certificates, registrations, trainingSessions } from '@/db/schema';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
 import { notFoundError } from '@/lib/errors/app-error';
 import { enqueueMails } from '@/lib/mail/enqueue';
-import { recordAudit } from '@/lib/roster/audit';
+import { recordAudit } from '@/lib/audit/record';
 import { isUuid } from '@/lib/workshops/workshops';
 import { certificateMessage } from './certificate-mail';
 import { draftCertificate, sealCertificate, type TSealedCertificate } from './certificate-record';
@@ -119,6 +119,7 @@ export async function issueCertificates(db: Db, actor: TActor, sessionId: string
         action: 'certificates.issued',
         subjectType: 'training_session',
         subjectId: sessionId,
+        sessionId,
         details: { issued: issued.length, alreadyIssued, rosterClosed: closing },
       });
     }

@@ -5,7 +5,7 @@ import { certificates, mailOutbox, trainingSessions, type TCertificate } from '@
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
 import { AppError, notFoundError, parseInput } from '@/lib/errors/app-error';
 import { enqueueMails } from '@/lib/mail/enqueue';
-import { recordAudit } from '@/lib/roster/audit';
+import { recordAudit } from '@/lib/audit/record';
 import { certificateMessage } from './certificate-mail';
 import { sealCertificate } from './certificate-record';
 import { formatCertificateCode, newCertificateCode, normalizeCertificateCode } from './code';
@@ -64,7 +64,10 @@ export async function revokeCertificate(db: Db, actor: TActor, code: string, rea
       action: 'certificate.revoked',
       subjectType: 'certificate',
       subjectId: row.code,
-      details: { sessionId: row.sessionId, registrationId: row.registrationId, reason: input.reason },
+      sessionId: row.sessionId,
+      registrationId: row.registrationId,
+      personEmail: row.holderEmail,
+      details: { reason: input.reason },
     });
     return { code: formatCertificateCode(row.code), revokedAt: now };
   });
@@ -112,9 +115,10 @@ export async function reissueCertificate(
       action: 'certificate.reissued',
       subjectType: 'certificate',
       subjectId: old.code,
+      sessionId: old.sessionId,
+      registrationId: old.registrationId,
+      personEmail: old.holderEmail,
       details: {
-        sessionId: old.sessionId,
-        registrationId: old.registrationId,
         replacedBy: replacement.code,
         nameChanged: replacement.holderName !== old.holderName,
         reason,

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db';
 import type { TActor } from '@/lib/auth/actor';
-import { recordAudit } from '@/lib/roster/audit';
+import { recordAudit } from '@/lib/audit/record';
 import { agencyRecordsCsv, agencyRecordsFilename } from './agency-csv';
 import { listAgencyRegistrations } from './agency-records';
 import { coordinatorAgency } from './coordinator-scope';

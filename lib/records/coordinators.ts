@@ -5,7 +5,7 @@ import type { Db } from '@/db';
 import { agencies, users } from '@/db/schema';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
 import { fieldError, notFoundError, parseInput } from '@/lib/errors/app-error';
-import { recordAudit } from '@/lib/roster/audit';
+import { recordAudit } from '@/lib/audit/record';
 import { isUuid } from '@/lib/workshops/workshops';
 
 export type TCoordinatorDto = { id: string; email: string; name: string | null };
@@ -69,6 +69,7 @@ export async function grantCoordinator(db: Db, actor: TActor, agencyId: string, 
       action: 'coordinator.granted',
       subjectType: 'user',
       subjectId: user.id,
+      personEmail: user.email,
       details: { agencyId: agency.id, previousRole: user.role },
     });
     return { coordinator, agencyName: agency.name, alreadyCoordinator: false };
@@ -94,6 +95,7 @@ export async function removeCoordinator(db: Db, actor: TActor, agencyId: string,
       action: 'coordinator.removed',
       subjectType: 'user',
       subjectId: user.id,
+      personEmail: user.email,
       details: { agencyId: agency.id },
     });
     return user;

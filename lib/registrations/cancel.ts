@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { registrations, trainingSessions } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
 import { AppError, notFoundError } from '@/lib/errors/app-error';
 import { enqueueMails } from '@/lib/mail/enqueue';
@@ -19,6 +20,8 @@ export type TCancelOptions = {
   reason?: string;
   /** Part of a move: the email says so, and a separate one confirms the new session. */
   moving?: boolean;
+  /** The trainer who removed the person: recorded in the audit log. */
+  removedBy?: string;
   now?: Date;
 };
 
@@ -132,6 +135,18 @@ export async function cancelLocked(
     cancellationMessage(session, person, { by: options.moving ? 'moved' : by, wasConfirmed, reason: options.reason?.trim() || undefined }),
   ]);
   const promotedIds = wasConfirmed ? await promoteFromWaitlist(tx, session.id, now) : [];
+  if (options.removedBy) {
+    await recordAudit(tx, {
+      actorId: options.removedBy,
+      action: 'registration.removed',
+      subjectType: 'registration',
+      subjectId: registrationId,
+      sessionId: session.id,
+      registrationId,
+      personEmail: current.email,
+      details: { was: current.status, withReason: Boolean(options.reason?.trim()), promoted: promotedIds.length },
+    });
+  }
   return { id: registrationId, status: 'cancelled', changed: true, promotedIds };
 }
 
@@ -171,6 +186,7 @@ export async function cancelRegistration(
     // Session first, then registration: the same order as registering, so the two never deadlock.
     const session = await loadPlaceSession(tx, sessionId, { lock: true });
     if (!session) throw notFoundError('Registration');
-    return cancelLocked(tx, session, registrationId, 'actor' in by ? 'trainer' : 'self', options);
+    if (!('actor' in by)) return cancelLocked(tx, session, registrationId, 'self', options);
+    return cancelLocked(tx, session, registrationId, 'trainer', { ...options, removedBy: by.actor!.id });
   });
 }

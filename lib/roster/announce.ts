@@ -9,7 +9,7 @@ import { manageUrlFor, sessionMailContext } from '@/lib/registrations/mail';
 import { loadPlaceSession } from '@/lib/registrations/place-session';
 import { manageTokenFor } from '@/lib/registrations/tokens';
 import { isUuid } from '@/lib/workshops/workshops';
-import { recordAudit } from './audit';
+import { recordAudit } from '@/lib/audit/record';
 import { ZAnnouncement } from './schemas';
 
 export type TAnnouncementResult = { recipients: number };
@@ -59,6 +59,7 @@ export async function announceToSession(db: Db, actor: TActor, sessionId: string
       action: 'session.announced',
       subjectType: 'training_session',
       subjectId: sessionId,
+      sessionId,
       details: { subject, recipients: people.length },
     });
     return { recipients: people.length };

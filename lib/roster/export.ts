@@ -3,7 +3,7 @@ import type { Db } from '@/db';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
 import { listRegistrationsForTrainer } from '@/lib/registrations/queries';
 import { getSessionForTrainer } from '@/lib/sessions/sessions';
-import { recordAudit } from './audit';
+import { recordAudit } from '@/lib/audit/record';
 import { rosterCsv, rosterCsvFilename } from './csv';
 
 export type TRosterExport = { filename: string; csv: string; rows: number };
@@ -23,6 +23,7 @@ export async function exportRosterCsv(db: Db, actor: TActor, sessionId: string):
       action: 'roster.exported',
       subjectType: 'training_session',
       subjectId: session.id,
+      sessionId: session.id,
       details: { format: 'csv', rows: entries.length, filename },
     });
     return { filename, csv: rosterCsv(entries), rows: entries.length };

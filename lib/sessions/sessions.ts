@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordAudit } from '@/lib/audit/record';
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
@@ -223,6 +224,16 @@ export async function updateSession(db: Db, actor: TActor, id: string, input: un
       .set({ ...next, id: current.id, sequence: current.sequence + (calendarChanged ? 1 : 0), updatedAt: new Date() })
       .where(eq(trainingSessions.id, id));
     await notifySessionChange(tx, current, { message: data.cancellationMessage });
+    if (next.status === 'cancelled' && current.status !== 'cancelled') {
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'session.cancelled',
+        subjectType: 'training_session',
+        subjectId: id,
+        sessionId: id,
+        details: { confirmed: current.confirmedCount, waitlisted: current.waitlistCount, withMessage: Boolean(data.cancellationMessage) },
+      });
+    }
     if (data.facilitators) {
       // Only the co-facilitators are replaced: whoever saves the change does not become the lead.
       await tx.delete(sessionFacilitators).where(and(eq(sessionFacilitators.sessionId, id), isNull(sessionFacilitators.userId)));

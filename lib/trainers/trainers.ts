@@ -5,7 +5,7 @@ import type { Db } from '@/db';
 import { apiTokens, sessions, users } from '@/db/schema';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
 import { AppError, fieldError, notFoundError, parseInput } from '@/lib/errors/app-error';
-import { recordAudit } from '@/lib/roster/audit';
+import { recordAudit } from '@/lib/audit/record';
 
 export type TTrainerDto = { id: string; email: string; name: string | null; since: string };
 
@@ -52,7 +52,7 @@ export async function grantTrainerRole(db: Db, by: TTrainerChangeBy, input: unkn
       throw fieldError('email', `${email} is a partner agency's coordinator. Remove them as coordinator on the agency's page first.`, 'conflict', 409);
     }
     await tx.update(users).set({ role: 'trainer', trainerRemovedAt: null }).where(eq(users.id, user.id));
-    await recordAudit(tx, { actorId: actorIdOf(by), action: 'trainer.granted', subjectType: 'user', subjectId: user.id, details: { email } });
+    await recordAudit(tx, { actorId: actorIdOf(by), action: 'trainer.granted', subjectType: 'user', subjectId: user.id, personEmail: email });
     return { trainer, alreadyTrainer: false };
   });
 }
@@ -94,7 +94,8 @@ export async function withdrawTrainerRole(db: Db, by: TTrainerChangeBy, userId: 
       action: 'trainer.removed',
       subjectType: 'user',
       subjectId: userId,
-      details: { email: target.email, apiTokensRevoked: revoked.length },
+      personEmail: target.email,
+      details: { apiTokensRevoked: revoked.length },
     });
     return { id: target.id, email: target.email, name: target.name, since: target.createdAt.toISOString() };
   });

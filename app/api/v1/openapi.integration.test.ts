@@ -77,6 +77,7 @@ describe('the OpenAPI document', () => {
         'GET /api/v1/certificates/{code}/pdf',
         'POST /api/v1/certificates/{code}/revoke',
         'POST /api/v1/certificates/{code}/reissue',
+        'GET /api/v1/audit',
         'GET /api/v1/openapi.json',
       ].sort(),
     );

@@ -1,6 +1,7 @@
 import type { TApiHandle } from '../_lib/api-handler';
 import type { TOperationId } from '../_lib/routes';
 import * as agencies from './agencies';
+import { listAuditEntries } from './audit';
 import { recordAttendance } from './attendance';
 import { getSessionCalendar } from './calendar';
 import { getCertificate, getCertificatePdf } from './certificate-lookup';
@@ -23,5 +24,6 @@ export const handlers = {
   issueSessionCertificates,
   revokeCertificate,
   reissueCertificate,
+  listAuditEntries,
   getOpenApiDocument,
 } satisfies Record<TOperationId, TApiHandle>;

@@ -1,5 +1,6 @@
 import 'server-only';
 import { attendanceOfSession } from '@/lib/attendance/check-in-sheet';
+import { recordStaffRead } from '@/lib/audit/staff-reads';
 import { getEnv } from '@/lib/config/env';
 import { notFoundError, parseInput, unauthorizedError } from '@/lib/errors/app-error';
 import { clientIp } from '@/lib/http/client-ip';
@@ -67,6 +68,7 @@ export async function listSessionRegistrations({ db, request, params }: TApiCont
   const actor = await trainerActor(db, request);
   const items = await listRegistrationsForTrainer(db, actor, param(params, 'id'));
   const attendance = await attendanceOfSession(db, actor, param(params, 'id'));
+  await recordStaffRead(db, actor, { action: 'roster.viewed', sessionId: param(params, 'id'), via: 'api', people: items.length });
   return Response.json({ items: items.map((item) => ({ ...item, attendance: attendance.get(item.id) ?? null })) });
 }
 

@@ -1,3 +1,4 @@
+import type { TAuditEntryDto } from '@/lib/audit/query';
 import { z } from 'zod';
 import type { TAgencyDto } from '@/lib/agencies/agencies';
 import type { TPublicCertificateView } from '@/lib/certificates/lookup';
@@ -171,6 +172,22 @@ export const ZRegistrationQuery = z.object({
 
 const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
+const ZAuditEntryDto = z.object({
+  id: z.number().int().describe('Entries are numbered in the order they were written.'),
+  at: z.string().describe('When, ISO 8601 in UTC.'),
+  actorId: z.string().nullable(),
+  actorEmail: z.string().nullable().describe('Who; kept after their account is deleted. Null for the command line.'),
+  action: z.string().describe('What was done, like `roster.viewed` (see the `action` filter).'),
+  actionLabel: z.string().describe('The action in words.'),
+  sessionId: z.string().nullable(),
+  registrationId: z.string().nullable(),
+  personEmail: z.string().nullable().describe('Whose data, when it was one person’s.'),
+  ipAddress: z.string().nullable().describe('The client address the request came from.'),
+  subjectType: z.string(),
+  subjectId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()).describe('Counts and labels, never the personal data itself.'),
+});
+
 /** Every answer body the API has, by the component name the document gives it. */
 export const responseSchemas = {
   Workshop: ZWorkshopDto,
@@ -191,6 +208,9 @@ export const responseSchemas = {
   CertificatesIssued: ZCertificatesIssuedDto,
   CertificateRevoked: ZCertificateRevokedDto,
   CertificateReissued: ZCertificateReissuedDto,
+  AuditPage: list(ZAuditEntryDto).extend({
+    nextBefore: z.number().int().nullable().describe('Pass as `before` for the next (older) page; null on the last page.'),
+  }),
   OpenApiDocument: z.record(z.string(), z.unknown()).describe('This document.'),
 };
 
@@ -207,3 +227,5 @@ const inStep: [
 void inStep;
 const certificateInStep: Same<z.infer<typeof ZPublicCertificateDto>, TPublicCertificateView> = true;
 void certificateInStep;
+const auditInStep: Same<z.infer<typeof ZAuditEntryDto>, TAuditEntryDto> = true;
+void auditInStep;

@@ -1,6 +1,7 @@
 import { ZAgencyCreate, ZAgencyPatch } from '@/lib/agencies/schemas';
 import { ZCertificateReissue, ZCertificateRevoke } from '@/lib/certificates/schemas';
 import { ZAttendanceInput } from '@/lib/attendance/schemas';
+import { ZAuditFilters } from '@/lib/audit/query';
 import { buildOpenApiDocument, type TApiRoute, type TOpenApiDocument } from '@/lib/api/openapi';
 import { ZRegistrationInput } from '@/lib/registrations/schemas';
 import { ZSessionCreate, ZSessionPatch } from '@/lib/sessions/schemas';
@@ -239,6 +240,18 @@ export const apiRoutes = [
     body: { name: 'CertificateReissue', schema: ZCertificateReissue },
     response: { status: 201, description: 'The new certificate’s code.', schema: 'CertificateReissued' },
     alsoFails: [409],
+  },
+  // Audit log
+  {
+    operationId: 'listAuditEntries', method: 'get', path: '/api/v1/audit', tag: 'Audit', auth: 'bearer',
+    summary: 'The audit log, newest first: who looked at or changed whose data, when and from where',
+    description:
+      'Every staff look at personal data (rosters, check-in lists, agency records, exports) and every change of roles, places, ' +
+      'attendance and certificates. Filters combine; dates are whole UTC days. Page with `before` = the previous page’s `nextBefore`. ' +
+      'Trainers only.',
+    query: { schema: ZAuditFilters },
+    response: { status: 200, description: 'One page of entries.', schema: 'AuditPage' },
+    alsoFails: [422],
   },
   // This document
   {

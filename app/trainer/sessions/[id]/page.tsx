@@ -4,6 +4,7 @@ import { requireRole } from '@/app/_auth/require-role';
 import { placeText } from '@/app/_components/catalogue/session-line';
 import { orNotFound } from '@/app/trainer/_components/or-not-found';
 import { getDb } from '@/db';
+import { recordStaffRead } from '@/lib/audit/staff-reads';
 import { listAgencies } from '@/lib/agencies/agencies';
 import { listSessionCertificates } from '@/lib/certificates/session-certificates';
 import { listRegistrationsForTrainer, type TRosterEntryDto } from '@/lib/registrations/queries';
@@ -83,6 +84,7 @@ export default async function SessionRosterPage({ params, searchParams }: TProps
     listAgencies(db, actor),
     listSessionCertificates(db, actor, session.id),
   ]);
+  await recordStaffRead(db, actor, { action: 'roster.viewed', sessionId: session.id, via: 'page', people: entries.length });
   const roster = groupRoster(entries);
   const query = await searchParams;
   const notice = readRosterNotice(query);

@@ -4,6 +4,7 @@ import { formatInTimeZone } from 'date-fns-tz';
 import { requireRole } from '@/app/_auth/require-role';
 import { orNotFound } from '@/app/trainer/_components/or-not-found';
 import { getDb } from '@/db';
+import { recordStaffRead } from '@/lib/audit/staff-reads';
 import { listAgencies } from '@/lib/agencies/agencies';
 import { getCheckInSheet, type TCheckInSheetDto } from '@/lib/attendance/check-in-sheet';
 import { formatInstant } from '@/lib/roster/roster';
@@ -45,6 +46,7 @@ export default async function CheckInPage({ params }: TProps) {
   const actor = { id: trainer.id, role: trainer.role };
   const db = await getDb();
   const sheet = await orNotFound(getCheckInSheet(db, actor, id));
+  await recordStaffRead(db, actor, { action: 'check_in.viewed', sessionId: sheet.session.id, people: sheet.people.length });
   const open = sheet.window.state === 'open';
   const agencies = open ? await listAgencies(db, actor) : [];
   const { session } = sheet;
