@@ -182,9 +182,9 @@ test.describe('every page passes axe (WCAG 2.2 AA)', () => {
     await trainer.context().close();
   });
 
-  test('for trainers: agencies, settings and their own records', async ({ browser }) => {
+  test('for trainers: agencies, settings, the audit log and their own records', async ({ browser }) => {
     const trainer = await asDemoTrainer(browser);
-    const seeds = ['/trainer/agencies', '/trainer/settings', '/me'];
+    const seeds = ['/trainer/agencies', '/trainer/settings', '/trainer/audit', '/me'];
     record(await crawl(trainer, demoUrl, seeds, { follow: within('/trainer/agencies', '/trainer/settings', '/me') }));
     await trainer.context().close();
   });

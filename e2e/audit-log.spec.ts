@@ -30,6 +30,6 @@ test('a trainer’s sign-in is in the audit log with the address it came from, a
 test('a filter that is not a date is named beside its field', async ({ page }) => {
   await signInByEmail(page, trainer, '/trainer/audit?from=2026-02-30');
   await page.goto('/trainer/audit?from=2026-02-30');
-  await expect(page.getByRole('alert')).toContainText('Some filters need attention');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('Some filters need attention');
   await expect(page.getByLabel('From (UTC day)')).toHaveAttribute('aria-invalid', 'true');
 });

@@ -12,4 +12,4 @@ export const demoUrl = `http://localhost:${e2ePorts.demo}`;
 export const sinkApiUrl = `http://127.0.0.1:${e2ePorts.sinkApi}`;
 
 /** Emails that the e2e server treats as trainers (TRAINER_EMAILS). */
-export const e2eTrainerEmails = Array.from({ length: 9 }, (_, i) => `trainer-${i}@e2e.example`);
+export const e2eTrainerEmails = Array.from({ length: 11 }, (_, i) => `trainer-${i}@e2e.example`);
