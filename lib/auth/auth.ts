@@ -32,6 +32,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     }),
     secret: getAuthSecret(),
     trustHost: true,
+    // Cookies only over TLS when Muster is served over it (behind a proxy the request itself may be plain HTTP).
+    useSecureCookies: new URL(getEnv().APP_URL).protocol === 'https:',
     session: { strategy: 'database', maxAge: SESSION_MAX_AGE_SECONDS },
     providers: [magicLinkProvider],
     pages: { signIn: '/signin', verifyRequest: '/signin/check-email', error: '/signin/error' },
