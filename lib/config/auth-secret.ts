@@ -1,8 +1,6 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { getEnv } from './env';
+import { keptSecret } from './kept-secret';
 
 /**
  * A local run needs no configuration: the secret is made once and kept under DATA_DIR, so
@@ -11,19 +9,5 @@ import { getEnv } from './env';
  */
 export function getAuthSecret(): string {
   const env = getEnv();
-  if (env.AUTH_SECRET) return env.AUTH_SECRET;
-  const file = path.resolve(env.DATA_DIR, 'auth-secret');
-  try {
-    return readFileSync(file, 'utf8').trim();
-  } catch {
-    mkdirSync(path.dirname(file), { recursive: true });
-    const secret = randomBytes(32).toString('base64url');
-    try {
-      writeFileSync(file, secret, { flag: 'wx', mode: 0o600 });
-      return secret;
-    } catch {
-      // Another process wrote it first: use theirs.
-      return readFileSync(file, 'utf8').trim();
-    }
-  }
+  return env.AUTH_SECRET ?? keptSecret(env.DATA_DIR, 'auth-secret');
 }

@@ -1,9 +1,8 @@
 import 'server-only';
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { getAuthSecret } from './auth-secret';
 import { getEnv } from './env';
+import { keptSecret } from './kept-secret';
 
 /** A key that signs links, and the version a link names to say which key signed it. */
 export type TLinkKey = { version: string; secret: string };
@@ -24,22 +23,6 @@ export function keyringOf(secrets: string[], unversioned?: string): TLinkKeyring
   return { keys: secrets.map((secret) => ({ version: keyVersion(secret), secret })), unversioned };
 }
 
-/** A local run needs no configuration: one key, made once and kept under DATA_DIR like the auth secret. */
-function localLinkKey(dataDir: string): string {
-  const file = path.resolve(dataDir, 'link-key');
-  try {
-    return readFileSync(file, 'utf8').trim();
-  } catch {
-    mkdirSync(path.dirname(file), { recursive: true });
-    try {
-      writeFileSync(file, randomBytes(32).toString('base64url'), { flag: 'wx', mode: 0o600 });
-    } catch {
-      // Another process wrote it first: use theirs.
-    }
-    return readFileSync(file, 'utf8').trim();
-  }
-}
-
 /**
  * The keyring for a configuration: LINK_KEYS (newest first) when set, else the local key. Links
  * from before keys had versions were signed with AUTH_SECRET: they keep working while it is
@@ -56,7 +39,7 @@ let cached: TLinkKeyring | undefined;
 export function linkKeyring(): TLinkKeyring {
   if (cached) return cached;
   const env = getEnv();
-  cached = keyringFromConfig({ linkKeys: env.LINK_KEYS, authSecret: getAuthSecret(), localKey: () => localLinkKey(env.DATA_DIR) });
+  cached = keyringFromConfig({ linkKeys: env.LINK_KEYS, authSecret: getAuthSecret(), localKey: () => keptSecret(env.DATA_DIR, 'link-key') });
   return cached;
 }
 
