@@ -7,7 +7,7 @@ import { grantListedTrainerAtFirstSignIn } from '@/lib/auth/trainer-emails';
 import { grantCoordinator } from '@/lib/records/coordinators';
 import { createTestDatabase, testDrivers, type TestDatabase } from '@/test/databases';
 import { refusal } from '@/test/refusal';
-import { addTrainer, listTrainers, removeTrainer, withdrawTrainerRole } from './trainers';
+import { addTrainer, assertTrainerRemovable, listTrainers, removeTrainer, withdrawTrainerRole } from './trainers';
 
 const DAY = 24 * 3_600_000;
 
@@ -97,7 +97,13 @@ describe.each(testDrivers)('trainers on %s', (driver) => {
     expect(refused.status).toBe(409);
     expect(refused.message).toMatch(/only trainer, so you cannot remove yourself/);
     expect((await refusal(withdrawTrainerRole(db, 'command line', first.id))).message).toMatch(/is the only trainer/);
+    // The page asks before it removes, by the same rule.
+    expect((await refusal(assertTrainerRemovable(db, first, first.id))).message).toBe(refused.message);
+    expect((await refusal(assertTrainerRemovable(db, first, 'no-such-user'))).status).toBe(404);
     expect(await roleOf(first.id)).toBe('trainer');
+    const { trainer: second } = await addTrainer(db, first, { email: email('second') });
+    await expect(assertTrainerRemovable(db, first, first.id)).resolves.toBeUndefined();
+    await expect(assertTrainerRemovable(db, first, second.id)).resolves.toBeUndefined();
   });
 
   it('two trainers removing each other at the same moment still leave one', async () => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Db } from '@/db';
 import { apiTokens, sessions, users } from '@/db/schema';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
-import { AppError, fieldError, notFoundError, parseInput } from '@/lib/errors/app-error';
+import { AppError, fieldError, parseInput } from '@/lib/errors/app-error';
 import { recordAudit } from '@/lib/audit/record';
 
 export type TTrainerDto = { id: string; email: string; name: string | null; since: string };
@@ -62,6 +62,26 @@ export async function addTrainer(db: Db, actor: TActor, input: unknown): Promise
   return grantTrainerRole(db, { actorId: actor.id }, input);
 }
 
+/** Why this trainer cannot be removed now, or nothing: the one rule for asking first and for removing. */
+function removalRefusal(trainers: { id: string; email: string }[], by: TTrainerChangeBy, userId: string): AppError | undefined {
+  const target = trainers.find((trainer) => trainer.id === userId);
+  if (!target) return new AppError('not_found', 'This person is not a trainer.', 404);
+  if (trainers.length > 1) return undefined;
+  const message =
+    by !== 'command line' && by.actorId === userId
+      ? 'You are the only trainer, so you cannot remove yourself: add another trainer first.'
+      : `${target.email} is the only trainer: add another trainer first.`;
+  return new AppError('conflict', message, 409);
+}
+
+/** Refuses, as removeTrainer would, a removal that cannot happen: for a page that asks before it acts. */
+export async function assertTrainerRemovable(db: Db, actor: TActor, userId: string): Promise<void> {
+  assertTrainer(actor);
+  const trainers = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.role, 'trainer'));
+  const refusal = removalRefusal(trainers, { actorId: actor.id }, userId);
+  if (refusal) throw refusal;
+}
+
 /**
  * Takes the trainer role away at once: the person becomes an officer, every sign-in session of
  * theirs ends (the next request finds no session) and every API token of theirs is revoked, in
@@ -72,15 +92,9 @@ export async function addTrainer(db: Db, actor: TActor, input: unknown): Promise
 export async function withdrawTrainerRole(db: Db, by: TTrainerChangeBy, userId: string): Promise<TTrainerDto> {
   return db.transaction(async (tx) => {
     const trainers = await tx.select().from(users).where(eq(users.role, 'trainer')).orderBy(asc(users.id)).for('update');
-    const target = trainers.find((trainer) => trainer.id === userId);
-    if (!target) throw notFoundError('Trainer');
-    if (trainers.length === 1) {
-      const message =
-        by !== 'command line' && by.actorId === userId
-          ? 'You are the only trainer, so you cannot remove yourself: add another trainer first.'
-          : `${target.email} is the only trainer: add another trainer first.`;
-      throw new AppError('conflict', message, 409);
-    }
+    const refusal = removalRefusal(trainers, by, userId);
+    if (refusal) throw refusal;
+    const target = trainers.find((trainer) => trainer.id === userId)!;
     const now = new Date();
     await tx.update(users).set({ role: 'officer', trainerRemovedAt: now }).where(eq(users.id, userId));
     await tx.delete(sessions).where(eq(sessions.userId, userId));

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { field } from '@/app/_lib/form-schema';
 import type { TTwoStepState } from '@/app/_components/form/two-step-form';
 import { runAction, type TFormState } from '@/app/_lib/trainer-action';
-import { addTrainer, listTrainers, removeTrainer } from '@/lib/trainers/trainers';
+import { addTrainer, assertTrainerRemovable, removeTrainer } from '@/lib/trainers/trainers';
 
 const refresh = () => revalidatePath('/trainer/settings/people');
 
@@ -31,9 +31,7 @@ export async function removeTrainerAction(_previous: TTwoStepState, formData: Fo
   const state = await runAction(formData, ZRemoveForm, async (db, actor, { userId, step }) => {
     if (step === 'cancel') return {};
     if (step === 'ask') {
-      const trainers = await listTrainers(db, actor);
-      if (!trainers.some((trainer) => trainer.id === userId)) return { error: 'This person is no longer a trainer.' };
-      if (trainers.length === 1) return { error: 'You are the only trainer, so you cannot remove yourself: add another trainer first.' };
+      await assertTrainerRemovable(db, actor, userId);
       confirming = true;
       return {};
     }
