@@ -55,8 +55,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     events: {
       async signIn({ user, isNewUser }) {
         if (!user.email || !user.id) return;
-        await grantListedTrainerAtFirstSignIn(db, { userId: user.id, email: user.email, isNewUser: isNewUser === true }, getEnv().TRAINER_EMAILS);
-        await recordStaffSignIn(db, user.id);
+        const granted = await grantListedTrainerAtFirstSignIn(db, { userId: user.id, email: user.email, isNewUser: isNewUser === true }, getEnv().TRAINER_EMAILS);
+        // The adapter's user is the row as it was read for this sign-in: no second read for its role.
+        await recordStaffSignIn(db, { id: user.id, role: granted ? 'trainer' : (user.role ?? 'officer') });
       },
     },
   };
