@@ -7,47 +7,23 @@
  * last line of stdout; everything meant for people goes to stderr. With the embedded database
  * (no DATABASE_URL) run it while the Muster server is stopped: only one process may open it.
  */
-import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import { emailOption, fail, parseCommandLine } from './_lib/command-line';
 
 const USAGE = 'Usage: npm run token -- create --email <address> [--name <label>]';
 
-function fail(message: string, code = 2): never {
-  console.error(message);
-  process.exit(code);
-}
-
-function parseCommandLine(argv: string[]): { email: string; name: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { email: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    // Node's messages go on with advice about `--`; the first sentence is the one that helps.
-    fail(`${(error as Error).message.split(/\.\s|\n/)[0]!.replace(/\.$/, '')}. ${USAGE}`);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    console.error(USAGE);
-    process.exit(0);
-  }
+function readCommandLine(argv: string[]): { email: string; name: string } {
+  const { values, positionals } = parseCommandLine(argv, { email: { type: 'string' }, name: { type: 'string' } }, USAGE);
   if (positionals[0] !== 'create' || positionals.length > 1) {
     fail(positionals.length === 0 ? `Say what to do. ${USAGE}` : `Unknown command "${positionals.join(' ')}". ${USAGE}`);
   }
-  if (values.email === undefined) fail(`Missing --email. ${USAGE}`);
-  const email = values.email.trim().toLowerCase();
-  if (!z.email().safeParse(email).success) fail(`"${values.email}" is not an email address. ${USAGE}`);
-  const name = (values.name ?? 'Command line').trim();
+  const email = emailOption(values.email, USAGE);
+  const name = (typeof values.name === 'string' ? values.name : 'Command line').trim();
   if (!name) fail(`--name cannot be empty. ${USAGE}`);
   if (name.length > 100) fail('--name can be at most 100 characters.');
   return { email, name };
 }
 
-const { email, name } = parseCommandLine(process.argv.slice(2));
+const { email, name } = readCommandLine(process.argv.slice(2));
 
 // Imported after the arguments are checked, so bad usage never opens the database.
 const { closeDb, getDbHandle } = await import('@/db');

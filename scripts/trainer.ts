@@ -9,40 +9,20 @@
  * embedded database (no DATABASE_URL) run it while the Muster server is stopped: only one
  * process may open it.
  */
-import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import { emailOption, fail, parseCommandLine } from './_lib/command-line';
 
 const USAGE = 'Usage: npm run trainer -- add|remove --email <address>';
 
-function fail(message: string, code = 2): never {
-  console.error(message);
-  process.exit(code);
-}
-
-function parseCommandLine(argv: string[]): { command: 'add' | 'remove'; email: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { email: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (error) {
-    // Node's messages go on with advice about `--`; the first sentence is the one that helps.
-    fail(`${(error as Error).message.split(/\.\s|\n/)[0]!.replace(/\.$/, '')}. ${USAGE}`);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    console.error(USAGE);
-    process.exit(0);
-  }
+function readCommandLine(argv: string[]): { command: 'add' | 'remove'; email: string } {
+  const { values, positionals } = parseCommandLine(argv, { email: { type: 'string' } }, USAGE);
   const [command] = positionals;
   if ((command !== 'add' && command !== 'remove') || positionals.length > 1) {
     fail(positionals.length === 0 ? `Say what to do. ${USAGE}` : `Unknown command "${positionals.join(' ')}". ${USAGE}`);
   }
-  if (values.email === undefined) fail(`Missing --email. ${USAGE}`);
-  const email = values.email.trim().toLowerCase();
-  if (!z.email().safeParse(email).success) fail(`"${values.email}" is not an email address. ${USAGE}`);
-  return { command, email };
+  return { command, email: emailOption(values.email, USAGE) };
 }
 
-const { command, email } = parseCommandLine(process.argv.slice(2));
+const { command, email } = readCommandLine(process.argv.slice(2));
 
 // Imported after the arguments are checked, so bad usage never opens the database.
 const { closeDb, getDbHandle } = await import('@/db');
