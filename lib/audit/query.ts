@@ -10,7 +10,9 @@ import { AUDIT_ACTION_NAMES, auditActionLabel, SESSION_WIDE_ACTIONS } from './ac
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const optionalText = (schema: z.ZodType<string>) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+// An empty field of the filter form means "no filter", as an absent query parameter does.
+const blankAsMissing = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema);
+const optionalText = (schema: z.ZodType<string>) => blankAsMissing(schema.optional());
 const email = z.string().trim().toLowerCase().pipe(z.email('Enter an email address.').max(320));
 const day = z
   .string()
@@ -26,8 +28,8 @@ export const ZAuditFilters = z
     action: optionalText(z.enum(AUDIT_ACTION_NAMES, 'Choose an action from the list.')),
     from: optionalText(day).describe('First day, inclusive (UTC), YYYY-MM-DD'),
     to: optionalText(day).describe('Last day, inclusive (UTC), YYYY-MM-DD'),
-    before: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().positive().optional()).describe('Paging: the `nextBefore` of the previous page'),
-    limit: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(1).max(200).default(50)),
+    before: blankAsMissing(z.coerce.number().int().positive().optional()).describe('Paging: the `nextBefore` of the previous page'),
+    limit: blankAsMissing(z.coerce.number().int().min(1).max(200).default(50)),
   })
   .refine((filters) => !filters.from || !filters.to || filters.from <= filters.to, { message: 'The last day cannot be before the first.', path: ['to'] });
 
