@@ -13,6 +13,8 @@ const SIGN_IN_SEEDS = [
   '/signin/check-email',
   '/signin/confirm?token=example&email=officer%40example.org',
   '/signin/confirm',
+  '/registrations/confirm?token=example',
+  '/registrations/confirm',
   '/signin/error?error=Verification',
   '/no-such-page',
 ];

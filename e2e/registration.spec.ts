@@ -71,6 +71,43 @@ test('an officer registers on the session page and the confirmation carries a ca
   await expect(page.getByText('Confirmed', { exact: true })).toBeVisible();
 });
 
+test('a session that confirms by email holds the place until the emailed button is pressed, then books it', async ({ page, trainer }) => {
+  const session = await publishedSession(trainer.api, {
+    title: `Interviewing children, held ${tag()}`,
+    capacity: 5,
+    startsAt: futureHour(62, 15),
+    session: { requireEmailConfirmation: true },
+  });
+  const officer = { name: `Casey Moreno ${tag()}`, email: uniqueEmail('officer') };
+  const since = await mailCursor();
+  const panel = await registerOnPage(page, session.id, officer);
+  await expect(panel).toContainText('Check your email to confirm your place.');
+  await waitForMessage(officer.email, /^Confirm your place: /, since);
+  // The same answer for the same address again: nothing on the page tells whether it had a place.
+  // Its owner gets a fresh link, and the first one stops working.
+  const beforeAgain = await mailCursor();
+  const again = await registerOnPage(page, session.id, officer);
+  await expect(again).toContainText('Check your email to confirm your place.');
+
+  const held = await waitForMessage(officer.email, /^Confirm your place: /, beforeAgain);
+  expect(held.mail.text).toMatch(/until \d{1,2} \w{3} \d{4}, \d{1,2}:\d{2} \w+/);
+  expect(hasCalendarPart(held)).toBe(false);
+  const confirmLink = anchorsIn(held.mail).find((a) => a.href.includes('/registrations/confirm?token='))!.href;
+  // Opening the link (as a mail scanner would) books nothing; pressing the button does.
+  await page.goto(confirmLink);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Confirm your place');
+  await page.getByRole('button', { name: 'Confirm my place' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your place is confirmed.' })).toBeVisible();
+  await expect(page.getByText('Confirmed', { exact: true })).toBeVisible();
+  const booked = await waitForMessage(officer.email, /^You're booked: /, since);
+  expect(inviteIn(booked).method).toBe('REQUEST');
+
+  // The link works once.
+  await page.goto(confirmLink);
+  await page.getByRole('button', { name: 'Confirm my place' }).click();
+  await expect(page.getByText('This link has been used or is not valid.')).toBeVisible();
+});
+
 test('a trainer moves the session on its edit page and the officer’s invite updates in place', async ({ browser, trainer }) => {
   const session = await publishedSession(trainer.api, { title: `Interviewing children, part 2 ${tag()}`, capacity: 5, startsAt: futureHour(61, 15) });
   const officer = { name: `Sam Okoye ${tag()}`, email: uniqueEmail('officer') };

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { TMailTemplateName } from '@/lib/mail/templates';
 import CertificateIssuedEmail from './certificate-issued';
 import RegistrationCancelledEmail from './registration-cancelled';
+import RegistrationConfirmPlaceEmail from './registration-confirm-place';
 import RegistrationConfirmedEmail from './registration-confirmed';
 import RegistrationManageLinkEmail from './registration-manage-link';
 import RegistrationWaitlistedEmail from './registration-waitlisted';
@@ -18,6 +19,7 @@ export const emailComponents: { [K in TMailTemplateName]: ComponentType<never> }
   'registration-waitlisted': RegistrationWaitlistedEmail,
   'registration-cancelled': RegistrationCancelledEmail,
   'registration-manage-link': RegistrationManageLinkEmail,
+  'registration-confirm-place': RegistrationConfirmPlaceEmail,
   'session-reminder': SessionReminderEmail,
   'session-changed': SessionChangedEmail,
   'session-cancelled': SessionCancelledEmail,

@@ -37,6 +37,15 @@ export const registrations = pgTable(
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     /** SHA-256 (hex) of the manage token; the token itself is only ever in the person's email. */
     manageTokenHash: text('manage_token_hash').notNull().unique(),
+    /**
+     * Set while the place waits for its email to confirm it (the session asks for that): the place
+     * is held until then and frees after. Nobody is emailed about a held place but its holder.
+     */
+    holdExpiresAt: timestamp('hold_expires_at', { withTimezone: true }),
+    /** SHA-256 (hex) of the single-use confirmation token, while the place is held. */
+    confirmTokenHash: text('confirm_token_hash').unique(),
+    /** A keyed hash of the client address that registered, to cap places per address; never the address. */
+    clientKey: text('client_key'),
     /** Calendar SEQUENCE of this attendee's invite. */
     calendarSequence: integer('calendar_sequence').notNull().default(0),
     /** Null until the trainer records it at the door or afterwards. */
@@ -53,6 +62,8 @@ export const registrations = pgTable(
     uniqueIndex(ACTIVE_EMAIL_INDEX).on(t.sessionId, t.email).where(sql`${t.status} <> 'cancelled'`),
     index('registrations_session_status_idx').on(t.sessionId, t.status, t.waitlistedAt),
     index('registrations_email_idx').on(t.email),
+    index('registrations_session_client_idx').on(t.sessionId, t.clientKey).where(sql`${t.clientKey} is not null and ${t.status} <> 'cancelled'`),
+    index('registrations_hold_idx').on(t.holdExpiresAt).where(sql`${t.holdExpiresAt} is not null`),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { agencies } from './agencies';
 import { users } from './auth';
 import { workshops } from './workshops';
@@ -31,6 +31,10 @@ export const trainingSessions = pgTable(
     minEnrolment: integer('min_enrolment'),
     partnerAgencyId: uuid('partner_agency_id').references(() => agencies.id, { onDelete: 'set null' }),
     visibility: sessionVisibility('visibility').notNull().default('public'),
+    /** A registration holds its place for a while and counts only once its email confirms it. */
+    requireEmailConfirmation: boolean('require_email_confirmation').notNull().default(false),
+    /** Active registrations one client address may hold here; null for no limit. */
+    maxRegistrationsPerAddress: integer('max_registrations_per_address').default(10),
     status: sessionStatus('status').notNull().default('scheduled'),
     /** Calendar SEQUENCE: raised on every change of time, place or status. */
     sequence: integer('sequence').notNull().default(0),

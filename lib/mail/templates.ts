@@ -1,5 +1,6 @@
 import type { CertificateIssuedEmailProps } from '@/emails/certificate-issued';
 import type { RegistrationCancelledEmailProps } from '@/emails/registration-cancelled';
+import type { RegistrationConfirmPlaceEmailProps } from '@/emails/registration-confirm-place';
 import type { RegistrationConfirmedEmailProps } from '@/emails/registration-confirmed';
 import type { RegistrationManageLinkEmailProps } from '@/emails/registration-manage-link';
 import type { RegistrationWaitlistedEmailProps } from '@/emails/registration-waitlisted';
@@ -26,6 +27,7 @@ export const mailSubjects = {
       ? `Cancelled: your place in ${props.workshopTitle}, ${props.when}`
       : `You're off the waitlist: ${props.workshopTitle}, ${props.when}`,
   'registration-manage-link': (props: RegistrationManageLinkEmailProps) => `Your registration for ${props.workshopTitle}`,
+  'registration-confirm-place': (props: RegistrationConfirmPlaceEmailProps) => `Confirm your place: ${props.workshopTitle}`,
   'session-reminder': (props: SessionReminderEmailProps) => `Reminder: ${props.workshopTitle}, ${props.when}`,
   'session-changed': (props: SessionChangedEmailProps) => `Changed: ${props.workshopTitle} is now ${props.when}`,
   'session-cancelled': (props: SessionCancelledEmailProps) => `Cancelled: ${props.workshopTitle}, ${props.when}`,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { registrations, trainingSessions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
@@ -50,7 +50,13 @@ export async function confirmWaitlisted(
     ? and(eq(registrations.id, onlyId), eq(registrations.sessionId, session.id), eq(registrations.status, 'waitlisted'))
     : and(eq(registrations.sessionId, session.id), eq(registrations.status, 'waitlisted'));
   const next = await tx
-    .select({ id: registrations.id, name: registrations.name, email: registrations.email, calendarSequence: registrations.calendarSequence })
+    .select({
+      id: registrations.id,
+      name: registrations.name,
+      email: registrations.email,
+      calendarSequence: registrations.calendarSequence,
+      held: isNotNull(registrations.holdExpiresAt),
+    })
     .from(registrations)
     .where(where)
     .orderBy(asc(registrations.waitlistedAt), asc(registrations.id))
@@ -63,7 +69,8 @@ export async function confirmWaitlisted(
       .update(registrations)
       .set({ status: 'confirmed', confirmedAt: sql`clock_timestamp()`, waitlistedAt: null, updatedAt: sql`now()` })
       .where(eq(registrations.id, person.id));
-    messages.push(...confirmationMessages(session, person, 'promoted', now));
+    // A held place keeps its seat but hears nothing until its holder confirms the email.
+    if (!person.held) messages.push(...confirmationMessages(session, person, 'promoted', now));
   }
   await enqueueMails(tx, messages);
   await tx
@@ -109,6 +116,7 @@ export async function cancelLocked(
       name: registrations.name,
       email: registrations.email,
       calendarSequence: registrations.calendarSequence,
+      held: isNotNull(registrations.holdExpiresAt),
     })
     .from(registrations)
     .where(and(eq(registrations.id, registrationId), eq(registrations.sessionId, session.id)))
@@ -120,7 +128,7 @@ export async function cancelLocked(
   const calendarSequence = current.calendarSequence + (wasConfirmed ? 1 : 0);
   await tx
     .update(registrations)
-    .set({ status: 'cancelled', cancelledAt: sql`clock_timestamp()`, calendarSequence, updatedAt: sql`now()` })
+    .set({ status: 'cancelled', cancelledAt: sql`clock_timestamp()`, calendarSequence, holdExpiresAt: null, confirmTokenHash: null, updatedAt: sql`now()` })
     .where(eq(registrations.id, registrationId));
   const counter = wasConfirmed ? trainingSessions.confirmedCount : trainingSessions.waitlistCount;
   if (current.status === 'confirmed' || current.status === 'waitlisted') {
@@ -131,9 +139,12 @@ export async function cancelLocked(
   }
   await withdrawPendingReminders(tx, { registrationId });
   const person = { id: registrationId, name: current.name, email: current.email, calendarSequence };
-  await enqueueMails(tx, [
-    cancellationMessage(session, person, { by: options.moving ? 'moved' : by, wasConfirmed, reason: options.reason?.trim() || undefined }),
-  ]);
+  // A held place was never confirmed to its holder, so its end is not news to them either.
+  if (!current.held) {
+    await enqueueMails(tx, [
+      cancellationMessage(session, person, { by: options.moving ? 'moved' : by, wasConfirmed, reason: options.reason?.trim() || undefined }),
+    ]);
+  }
   const promotedIds = wasConfirmed ? await promoteFromWaitlist(tx, session.id, now) : [];
   if (options.removedBy) {
     await recordAudit(tx, {

@@ -22,12 +22,13 @@ export type TOneStatementSeat =
 
 type TGuardName =
   | 'now' | 'sessionId' | 'sequence' | 'startsAt' | 'endsAt' | 'timeZone' | 'venueName' | 'venueAddress' | 'onlineUrl'
-  | 'firstReminderHours' | 'secondReminderHours' | 'workshopTitle' | 'workshopSlug' | 'whatToBring';
+  | 'firstReminderHours' | 'secondReminderHours' | 'workshopTitle' | 'workshopSlug' | 'whatToBring' | 'addressLimit';
 
 /**
  * The conditions on the session row `s` under which emails written from `session` still describe
  * it: the same time, zone, place, SEQUENCE, reminders, title, slug and what to bring; registration
- * open at `now`; scheduled, published, and nobody waiting (so no seat jumps the waitlist).
+ * open at `now`; scheduled, published, and nobody waiting (so no seat jumps the waitlist); no
+ * confirmation by email (a held place has other emails) and the same per-address limit.
  */
 const SESSION_AS_REMEMBERED = statement<TGuardName>`s.id = ${'sessionId'}::uuid
          and s.status = 'scheduled'
@@ -44,6 +45,8 @@ const SESSION_AS_REMEMBERED = statement<TGuardName>`s.id = ${'sessionId'}::uuid
          and s.registration_closes_at > ${'now'}::timestamptz
          and s.starts_at > ${'now'}::timestamptz
          and s.waitlist_count = 0
+         and not s.require_email_confirmation
+         and s.max_registrations_per_address is not distinct from ${'addressLimit'}::int
          and exists (
            select 1 from workshops w
             where w.id = s.workshop_id
@@ -68,6 +71,7 @@ function sessionAsRememberedValues(session: TLoadedSession, now: Date): Record<T
     workshopTitle: session.workshopTitle,
     workshopSlug: session.workshopSlug,
     whatToBring: session.whatToBring,
+    addressLimit: session.maxRegistrationsPerAddress,
   };
 }
 
@@ -100,7 +104,7 @@ type TBatchRow = { i: number; confirmed: boolean; position: number | null; windo
 const SEATS = statement<TGuardName | 'people' | 'expired' | 'hitLimit', TBatchRow>`
   with people as (
     select * from jsonb_to_recordset(${'people'}::jsonb) as p(
-      i int, id uuid, rate_key text, name text, email text, agency text, badge_number text, role text,
+      i int, id uuid, rate_key text, client_key text, name text, email text, agency text, badge_number text, role text,
       access_needs text, manage_token_hash text, shared jsonb, mail jsonb)
   ), hit as (
     insert into rate_limit_buckets as b (key, window_start, hits)
@@ -111,10 +115,17 @@ const SEATS = statement<TGuardName | 'people' | 'expired' | 'hitLimit', TBatchRo
     returning key, hits, window_start
   ), ranked as (
     select p.*, h.window_start,
-           h.hits - count(*) over (partition by p.rate_key) + row_number() over (partition by p.rate_key order by p.i) as position
+           h.hits - count(*) over (partition by p.rate_key) + row_number() over (partition by p.rate_key order by p.i) as position,
+           row_number() over (partition by p.client_key order by p.i) as from_address
       from people p left join hit h on h.key = p.rate_key
   ), allowed as (
-    select * from ranked where rate_key is null or position <= ${'hitLimit'}::int
+    -- Only someone whose address has no place here yet is seated at once; the others go the
+    -- general way, which counts the address's places exactly under the session's lock.
+    select * from ranked a
+     where (a.rate_key is null or a.position <= ${'hitLimit'}::int)
+       and (${'addressLimit'}::int is null or a.client_key is null or (a.from_address = 1 and not exists (
+             select 1 from registrations r
+              where r.session_id = ${'sessionId'}::uuid and r.client_key = a.client_key and r.status <> 'cancelled')))
   ), seat as (
     update training_sessions s
        set confirmed_count = s.confirmed_count + (select count(*) from allowed)
@@ -124,9 +135,9 @@ const SEATS = statement<TGuardName | 'people' | 'expired' | 'hitLimit', TBatchRo
     returning s.id
   ), registration as (
     insert into registrations
-      (id, session_id, name, email, agency, agency_id, badge_number, role, access_needs, status, confirmed_at, manage_token_hash)
+      (id, session_id, name, email, agency, agency_id, badge_number, role, access_needs, status, confirmed_at, manage_token_hash, client_key)
     select a.id, seat.id, a.name, a.email, a.agency, ${AGENCY_ID_OF_PERSON}, a.badge_number, a.role, a.access_needs,
-           'confirmed', clock_timestamp(), a.manage_token_hash
+           'confirmed', clock_timestamp(), a.manage_token_hash, a.client_key
       from allowed a, seat
     returning id
   ), mail as (
@@ -148,11 +159,11 @@ const SEATS = statement<TGuardName | 'people' | 'expired' | 'hitLimit', TBatchRo
 export async function confirmManyInOneStatement(
   db: Db,
   session: TLoadedSession,
-  people: readonly { data: TRegistrationInput; rateKey?: string }[],
+  people: readonly { data: TRegistrationInput; rateKey?: string; clientKey?: string }[],
   now: Date,
   rule: TRateLimit | undefined,
 ): Promise<TOneStatementSeat[]> {
-  const prepared = people.map(({ data, rateKey }, i) => {
+  const prepared = people.map(({ data, rateKey, clientKey }, i) => {
     const id = randomUUID();
     const { token, hash } = manageTokenFor(id);
     const { shared, rows, dueAt } = confirmationPayload(session, { id, name: data.name, email: data.email, calendarSequence: 0 }, now);
@@ -160,6 +171,7 @@ export async function confirmManyInOneStatement(
       i,
       id,
       rate_key: rateKey ?? null,
+      client_key: clientKey ?? null,
       name: data.name,
       email: data.email,
       agency: data.agency,
@@ -199,7 +211,8 @@ export async function confirmInOneStatement(
   data: TRegistrationInput,
   now: Date,
   rateLimit?: TRateLimitHit,
+  clientKey?: string,
 ): Promise<TOneStatementSeat> {
-  const [seat] = await confirmManyInOneStatement(db, session, [{ data, rateKey: rateLimit?.key }], now, rateLimit);
+  const [seat] = await confirmManyInOneStatement(db, session, [{ data, rateKey: rateLimit?.key, clientKey }], now, rateLimit);
   return seat!;
 }

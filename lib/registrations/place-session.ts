@@ -11,6 +11,8 @@ export type TLoadedSession = TTrainingSession & {
   workshopStatus: string;
   /** With `activeEmail`: whether that address already holds a place in the session. */
   emailActive: boolean;
+  /** With `clientKey`: the active places registered from that address. */
+  placesFromAddress: number;
 };
 
 /**
@@ -20,7 +22,7 @@ export type TLoadedSession = TTrainingSession & {
 export async function loadPlaceSession(
   db: Db,
   sessionId: string,
-  options: { lock?: boolean; activeEmail?: string } = {},
+  options: { lock?: boolean; activeEmail?: string; clientKey?: string } = {},
 ): Promise<TLoadedSession | undefined> {
   const r = registrations;
   // Asked in the same query so registering costs one round trip before its statement, not two.
@@ -30,6 +32,12 @@ export async function loadPlaceSession(
         .from(r)
         .where(and(eq(r.sessionId, trainingSessions.id), eq(r.email, options.activeEmail), ne(r.status, 'cancelled')))})`
     : sql<boolean>`false`;
+  const placesFromAddress = options.clientKey
+    ? sql<number>`(${db
+        .select({ places: sql`count(*)::int` })
+        .from(r)
+        .where(and(eq(r.sessionId, trainingSessions.id), eq(r.clientKey, options.clientKey), ne(r.status, 'cancelled')))})`
+    : sql<number>`0`;
   const query = db
     .select({
       session: trainingSessions,
@@ -38,6 +46,7 @@ export async function loadPlaceSession(
       whatToBring: workshops.whatToBring,
       workshopStatus: workshops.status,
       emailActive,
+      placesFromAddress,
     })
     .from(trainingSessions)
     .innerJoin(workshops, eq(workshops.id, trainingSessions.workshopId))
@@ -51,6 +60,7 @@ export async function loadPlaceSession(
       whatToBring: row.whatToBring,
       workshopStatus: row.workshopStatus,
       emailActive: Boolean(row.emailActive),
+      placesFromAddress: Number(row.placesFromAddress),
     }
   );
 }

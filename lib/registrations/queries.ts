@@ -23,6 +23,8 @@ export type TRosterEntryDto = {
   createdAt: string;
   confirmedAt: string | null;
   cancelledAt: string | null;
+  /** Set while the place is held for its email's confirmation: when it frees otherwise. */
+  awaitingEmailUntil: string | null;
 };
 
 /** Place in line (1 = next to get a seat), or null when the registration is not waitlisted. */
@@ -80,5 +82,6 @@ export async function listRegistrationsForTrainer(db: Db, actor: TActor, session
     createdAt: r.createdAt.toISOString(),
     confirmedAt: r.confirmedAt?.toISOString() ?? null,
     cancelledAt: r.cancelledAt?.toISOString() ?? null,
+    awaitingEmailUntil: r.holdExpiresAt?.toISOString() ?? null,
   }));
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, gte, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gt, gte, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { registrations, trainingSessions } from '@/db/schema';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
@@ -12,6 +12,8 @@ import { ACTIVE_EMAIL_INDEX } from '@/db/schema';
 import { isUniqueViolation } from '@/lib/errors/database-fault';
 import { confirmationMessages, waitlistMessage, type TPlaceSession } from './messages';
 import { matchingAgencyId } from './agency-match';
+import { confirmPlaceMessage, newHold, type THold } from './hold';
+import { emailManageLink } from './manage-link';
 import { confirmInOneStatement, type TRateLimitHit } from './one-statement-seat';
 import { confirmCoalesced } from './seat-batcher';
 import { loadPlaceSession, type TLoadedSession } from './place-session';
@@ -26,12 +28,25 @@ export type TRegisterOptions = {
   allowOverbook?: boolean;
   /** Anonymous registrations: the per-network limit to count this attempt against. */
   rateLimit?: TRateLimitHit;
+  /** Anonymous registrations: the caller's address as a keyed hash, for the session's per-address cap. */
+  clientKey?: string;
   now?: Date;
 };
 
 export type TRegistrationResult =
   | { id: string; status: 'confirmed'; manageToken: string }
-  | { id: string; status: 'waitlisted'; waitlistPosition: number; manageToken: string };
+  | { id: string; status: 'waitlisted'; waitlistPosition: number; manageToken: string }
+  /** Held until the link emailed to the registrant confirms it; say only CHECK_EMAIL_MESSAGE. */
+  | { id: string; status: 'held'; manageToken: string };
+
+/**
+ * What every anonymous caller is told when the session confirms by email, whatever the address's
+ * state (new, already booked, already held), so the answer says nothing about who registered.
+ * A new place answers `held`; an address that had one is this error. Callers answer both alike.
+ */
+export const CHECK_EMAIL_MESSAGE = 'Check your email to confirm your place.';
+export const checkEmailAnswer = () => new AppError('check_email', CHECK_EMAIL_MESSAGE, 202);
+export const isCheckEmailAnswer = (error: unknown) => error instanceof AppError && error.code === 'check_email';
 
 export { ACTIVE_EMAIL_INDEX };
 
@@ -39,6 +54,19 @@ export const alreadyRegisteredError = () =>
   new AppError('already_registered', 'This email address already has a place in this session.', 409, {
     email: 'This email address already has a place in this session.',
   });
+
+/** The anonymous answer for an address that has a place: no status, and the link went to its owner. */
+const alreadyRegisteredEmailedError = () =>
+  new AppError('already_registered', 'This email address is already registered for this session. We have emailed its manage link to that address.', 409, {
+    email: 'This email address is already registered for this session. We have emailed its manage link to that address.',
+  });
+
+export const addressLimitError = (limit: number) =>
+  new AppError(
+    'address_limit',
+    `This session already has ${limit} ${limit === 1 ? 'registration' : 'registrations'} from your network, its limit. Ask the trainer to register more people from your organisation.`,
+    409,
+  );
 
 export const sessionCancelledError = () => new AppError('session_cancelled', 'This session has been cancelled.', 409);
 export const registrationClosedError = () => new AppError('registration_closed', 'Registration for this session is closed.', 409);
@@ -57,6 +85,8 @@ const lockedColumns = {
   secondReminderHours: trainingSessions.secondReminderHours,
   confirmedCount: trainingSessions.confirmedCount,
   waitlistCount: trainingSessions.waitlistCount,
+  requireEmailConfirmation: trainingSessions.requireEmailConfirmation,
+  maxRegistrationsPerAddress: trainingSessions.maxRegistrationsPerAddress,
 };
 type TLockedSession = { [K in keyof typeof lockedColumns]: (typeof trainingSessions.$inferSelect)[K] };
 
@@ -93,9 +123,13 @@ export async function takePlace(tx: Db, sessionId: string, overbook: boolean): P
   throw new AppError('conflict', 'The session changed while you registered; please try again.', 409);
 }
 
+/** Who registers: a held place waits for its email; the client key counts against the per-address cap. */
+export type TNewPlace = { hold?: THold; clientKey?: string };
+
 /**
  * Inserts the registration for a place taken by `takePlace` and queues its emails, inside the
- * caller's transaction. Shared by registering and by moving to another session.
+ * caller's transaction. Shared by registering and by moving to another session. A held place
+ * gets only the email that confirms it.
  */
 export async function insertRegistration(
   tx: Db,
@@ -105,6 +139,7 @@ export async function insertRegistration(
   place: TPlace,
   reason: 'registered' | 'moved',
   now: Date,
+  { hold, clientKey }: TNewPlace = {},
 ): Promise<TRegistrationResult> {
   const id = randomUUID();
   const { token, hash } = manageTokenFor(id);
@@ -125,14 +160,20 @@ export async function insertRegistration(
     confirmedAt: confirmed ? sql`clock_timestamp()` : null,
     waitlistedAt: confirmed ? null : sql`clock_timestamp()`,
     manageTokenHash: hash,
+    holdExpiresAt: hold?.expiresAt ?? null,
+    confirmTokenHash: hold?.hash ?? null,
+    clientKey: clientKey ?? null,
   });
   const session: TPlaceSession = { ...base, ...place.session, id: sessionId };
   const person = { id, name: data.name, email: data.email, calendarSequence: 0 };
-  if (place.status === 'confirmed') {
+  if (hold) {
+    await enqueueMails(tx, [confirmPlaceMessage(session, person, hold, place.status === 'waitlisted' ? place.position : null)]);
+  } else if (place.status === 'confirmed') {
     await enqueueMails(tx, confirmationMessages(session, person, reason, now));
-    return { id, status: 'confirmed', manageToken: token };
+  } else {
+    await enqueueMails(tx, [waitlistMessage(session, person, place.position)]);
   }
-  await enqueueMails(tx, [waitlistMessage(session, person, place.position)]);
+  if (place.status === 'confirmed') return { id, status: 'confirmed', manageToken: token };
   return { id, status: 'waitlisted', waitlistPosition: place.position, manageToken: token };
 }
 
@@ -140,6 +181,11 @@ export async function insertRegistration(
  * Registers one person for a session: confirmed while seats are free, waitlisted after. The place,
  * the registration and its emails are one transaction. `manageToken` is returned once, for
  * callers that show the manage link; it is also in every email about the registration.
+ *
+ * When the session confirms by email, an anonymous caller's place is held instead and the answer
+ * is `check_email`, the same whether the address was new, booked or held (its owner is emailed
+ * the link that fits). Without it, an address that has a place is refused without saying how,
+ * and its owner is emailed the manage link.
  *
  * With `rateLimit`, the hit is counted whatever the outcome (even for an unknown session or a bad
  * body), and a RateLimitedError is thrown over the limit. A session read recently takes the
@@ -155,21 +201,23 @@ export async function registerForSession(
   if (options.allowOutsideWindow || options.allowOverbook) assertTrainer(actor);
   const now = options.now ?? new Date();
   const isTrainer = actor?.role === 'trainer';
+  const clientKey = isTrainer ? undefined : options.clientKey;
   // Text with a NUL never reaches a statement (PostgreSQL refuses it, and a seat statement may be
   // shared with other people): it fails here, and parseInput below names the field.
   const valid = nulTextField(input) === undefined ? ZRegistrationInput.safeParse(input).data : undefined;
 
   let counted = false;
   const cached = valid && !options.allowOverbook ? cachedPlaceSession(sessionId) : undefined;
-  if (cached) {
-    const seated = await takeFreeSeat(db, cached, valid!, options.now, options.rateLimit);
+  if (cached && !cached.requireEmailConfirmation) {
+    const seated = await takeFreeSeat(db, cached, valid!, options.now, options.rateLimit, clientKey);
+    if (seated === 'duplicate') return answerDuplicate(db, isTrainer, cached, valid!.email, now);
     if (seated) return seated;
     counted = true;
   }
   if (options.rateLimit && !counted) await countHit(db, options.rateLimit);
 
   if (!isUuid(sessionId)) throw notFoundError('Session');
-  const session = await loadPlaceSession(db, sessionId, { activeEmail: valid?.email });
+  const session = await loadPlaceSession(db, sessionId, { activeEmail: valid?.email, clientKey });
   // An unknown session is a 404 whatever the body; sessions of unpublished workshops are not
   // offered to the public.
   if (!session || (session.workshopStatus !== 'published' && !isTrainer)) throw notFoundError('Session');
@@ -178,23 +226,57 @@ export async function registerForSession(
   if (session.status === 'cancelled') throw sessionCancelledError();
   const inWindow = now >= session.registrationOpensAt && now < session.registrationClosesAt && now < session.startsAt;
   if (!inWindow && !(options.allowOutsideWindow && isTrainer)) throw registrationClosedError();
-  if (session.emailActive) throw alreadyRegisteredError();
+  // Before the duplicate check, so a caller over the cap cannot tell a registered address from a new one.
+  if (clientKey && session.maxRegistrationsPerAddress !== null && session.placesFromAddress >= session.maxRegistrationsPerAddress) {
+    throw addressLimitError(session.maxRegistrationsPerAddress);
+  }
+  if (session.emailActive) return answerDuplicate(db, isTrainer, session, data.email, now);
 
   try {
-    if (!options.allowOverbook) {
-      const seated = await confirmInOneStatement(db, session, data, now);
+    if (!options.allowOverbook && !(session.requireEmailConfirmation && !isTrainer)) {
+      const seated = await confirmInOneStatement(db, session, data, now, undefined, clientKey);
       if (seated.kind === 'confirmed') return { id: seated.id, status: 'confirmed', manageToken: seated.manageToken };
     }
     return await db.transaction(async (tx) => {
       const place = await takePlace(tx, sessionId, Boolean(options.allowOverbook));
       if (!place) throw sessionCancelledError();
-      return insertRegistration(tx, session, sessionId, data, place, 'registered', now);
+      await checkAddressLimit(tx, sessionId, place.session.maxRegistrationsPerAddress, clientKey);
+      const hold = place.session.requireEmailConfirmation && !isTrainer ? newHold(now) : undefined;
+      const result = await insertRegistration(tx, session, sessionId, data, place, 'registered', now, { hold, clientKey });
+      return hold ? { id: result.id, status: 'held', manageToken: result.manageToken } : result;
     });
   } catch (error) {
     // Two requests with the same email raced past the friendly check; the index stopped the second.
-    if (isUniqueViolation(error, ACTIVE_EMAIL_INDEX)) throw alreadyRegisteredError();
+    if (isUniqueViolation(error, ACTIVE_EMAIL_INDEX)) return answerDuplicate(db, isTrainer, session, data.email, now);
     throw error;
   }
+}
+
+/**
+ * An address that already has a place. A trainer is told plainly; anyone else learns nothing
+ * about the place, and its owner gets the link to it by email.
+ */
+async function answerDuplicate(
+  db: Db,
+  isTrainer: boolean,
+  session: Pick<TLoadedSession, 'id' | 'requireEmailConfirmation'>,
+  email: string,
+  now: Date,
+): Promise<never> {
+  if (isTrainer) throw alreadyRegisteredError();
+  await emailManageLink(db, session.id, email, now);
+  throw session.requireEmailConfirmation ? checkEmailAnswer() : alreadyRegisteredEmailedError();
+}
+
+/** The exact per-address check, under the session lock `takePlace` holds. */
+async function checkAddressLimit(tx: Db, sessionId: string, limit: number | null, clientKey: string | undefined): Promise<void> {
+  if (!clientKey || limit === null) return;
+  const r = registrations;
+  const [row] = await tx
+    .select({ places: sql<number>`count(*)::int` })
+    .from(r)
+    .where(and(eq(r.sessionId, sessionId), eq(r.clientKey, clientKey), ne(r.status, 'cancelled')));
+  if (Number(row?.places ?? 0) >= limit) throw addressLimitError(limit);
 }
 
 /** The one-statement seat from a remembered session: a result, a refusal, or undefined to go the general way. */
@@ -204,16 +286,19 @@ async function takeFreeSeat(
   data: TRegistrationInput,
   now: Date | undefined,
   rateLimit: TRateLimitHit | undefined,
-): Promise<TRegistrationResult | undefined> {
+  clientKey: string | undefined,
+): Promise<TRegistrationResult | 'duplicate' | undefined> {
   let seat;
   try {
     // A caller's own clock (tests) goes alone; otherwise the seat goes with whoever registers alongside.
-    seat = now ? await confirmInOneStatement(db, session, data, now, rateLimit) : await confirmCoalesced(db, session, data, rateLimit);
+    seat = now
+      ? await confirmInOneStatement(db, session, data, now, rateLimit, clientKey)
+      : await confirmCoalesced(db, session, data, rateLimit, clientKey);
   } catch (error) {
     if (!isUniqueViolation(error, ACTIVE_EMAIL_INDEX)) throw error;
     // The failed statement took its rate-limit hit with it.
     if (rateLimit) await countHit(db, rateLimit);
-    throw alreadyRegisteredError();
+    return 'duplicate';
   }
   if (seat.kind === 'confirmed') return { id: seat.id, status: 'confirmed', manageToken: seat.manageToken };
   if (seat.kind === 'rate_limited') throw tooManyRegistrations(seat.retryAfterMs);

@@ -12,6 +12,7 @@ const MAX_BATCH = 100;
 type TWaiting = {
   data: TRegistrationInput;
   rateLimit?: TRateLimitHit;
+  clientKey?: string;
   resolve: (seat: TOneStatementSeat) => void;
   reject: (error: unknown) => void;
 };
@@ -38,10 +39,16 @@ function queueFor(db: Db, session: TLoadedSession, rateLimit: TRateLimitHit | un
  * next one. Registrations for one session queue on its row lock in any case, so a busy session
  * is seated in a few statements instead of one each; a quiet one sends each person at once.
  */
-export function confirmCoalesced(db: Db, session: TLoadedSession, data: TRegistrationInput, rateLimit?: TRateLimitHit): Promise<TOneStatementSeat> {
+export function confirmCoalesced(
+  db: Db,
+  session: TLoadedSession,
+  data: TRegistrationInput,
+  rateLimit?: TRateLimitHit,
+  clientKey?: string,
+): Promise<TOneStatementSeat> {
   const queue = queueFor(db, session, rateLimit);
   return new Promise((resolve, reject) => {
-    queue.waiting.push({ data, rateLimit, resolve, reject });
+    queue.waiting.push({ data, rateLimit, clientKey, resolve, reject });
     if (!queue.sending) void send(db, session, queue);
   });
 }
@@ -58,7 +65,7 @@ async function send(db: Db, session: TLoadedSession, queue: TQueue): Promise<voi
 async function seat(db: Db, session: TLoadedSession, batch: TWaiting[]): Promise<void> {
   if (batch.length > 1) {
     try {
-      const people = batch.map(({ data, rateLimit }) => ({ data, rateKey: rateLimit?.key }));
+      const people = batch.map(({ data, rateLimit, clientKey }) => ({ data, rateKey: rateLimit?.key, clientKey }));
       const seats = await confirmManyInOneStatement(db, session, people, new Date(), batch[0]!.rateLimit);
       seats.forEach((result, i) => batch[i]!.resolve(result));
       return;
@@ -73,6 +80,8 @@ async function seat(db: Db, session: TLoadedSession, batch: TWaiting[]): Promise
     }
   }
   await Promise.all(
-    batch.map(({ data, rateLimit, resolve, reject }) => confirmInOneStatement(db, session, data, new Date(), rateLimit).then(resolve, reject)),
+    batch.map(({ data, rateLimit, clientKey, resolve, reject }) =>
+      confirmInOneStatement(db, session, data, new Date(), rateLimit, clientKey).then(resolve, reject),
+    ),
   );
 }

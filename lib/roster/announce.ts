@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { registrations } from '@/db/schema';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
@@ -32,7 +32,8 @@ export async function announceToSession(db: Db, actor: TActor, sessionId: string
     const people = await tx
       .select({ id: registrations.id, name: registrations.name, email: registrations.email })
       .from(registrations)
-      .where(and(eq(registrations.sessionId, sessionId), eq(registrations.status, 'confirmed')))
+      // Held places wait for their holder's email, and an announcement is no way round that.
+      .where(and(eq(registrations.sessionId, sessionId), eq(registrations.status, 'confirmed'), isNull(registrations.holdExpiresAt)))
       .orderBy(asc(registrations.confirmedAt), asc(registrations.id));
     if (people.length === 0) {
       throw new AppError('nobody_confirmed', 'Nobody is confirmed in this session yet, so there is nobody to send it to.', 409);

@@ -51,7 +51,8 @@ export function rosterCsv(entries: readonly TRosterEntryDto[]): string {
   return toCsv([
     ROSTER_CSV_HEADER,
     ...entries.map((entry) => [
-      statusLabels[entry.status],
+      // A held place is not booked yet: the sheet must not count it as coming.
+      entry.awaitingEmailUntil ? `${statusLabels[entry.status]}, awaiting email confirmation` : statusLabels[entry.status],
       entry.waitlistPosition,
       entry.name,
       entry.email,

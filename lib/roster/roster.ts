@@ -1,6 +1,4 @@
-import { formatInTimeZone } from 'date-fns-tz';
 import type { TRosterEntryDto } from '@/lib/registrations/queries';
-import { zoneAbbreviation } from '@/lib/time/zoned';
 
 export type TRosterGroups = {
   confirmed: TRosterEntryDto[];
@@ -30,8 +28,4 @@ export function fillText(session: { confirmedCount: number; capacity: number; wa
   return session.waitlistCount > 0 ? `${confirmed}, ${session.waitlistCount} waiting` : confirmed;
 }
 
-/** "3 Mar 2026, 14:05 CST": an instant in the session's zone, the zone named. */
-export function formatInstant(instant: string | Date, timeZone: string): string {
-  const date = new Date(instant);
-  return `${formatInTimeZone(date, timeZone, 'd MMM yyyy, H:mm')} ${zoneAbbreviation(date, timeZone)}`;
-}
+export { formatInstant } from '@/lib/time/zoned';

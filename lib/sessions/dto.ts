@@ -22,6 +22,8 @@ export type TPublicSessionDto = {
   status: 'scheduled' | 'cancelled';
   registrationOpensAt: string;
   registrationClosesAt: string;
+  /** Registering holds a place until the link emailed to the registrant confirms it. */
+  requireEmailConfirmation: boolean;
 };
 
 export type TTrainerSessionDto = TPublicSessionDto & {
@@ -34,6 +36,7 @@ export type TTrainerSessionDto = TPublicSessionDto & {
   /** Hours before the start; null when that reminder is off. */
   firstReminderHours: number | null;
   secondReminderHours: number | null;
+  maxRegistrationsPerAddress: number | null;
 };
 
 export function venueOf(row: TTrainingSession): TVenueDto | null {
@@ -68,5 +71,6 @@ export function toPublicSessionDto(
     status: row.status,
     registrationOpensAt: row.registrationOpensAt.toISOString(),
     registrationClosesAt: row.registrationClosesAt.toISOString(),
+    requireEmailConfirmation: row.requireEmailConfirmation,
   };
 }

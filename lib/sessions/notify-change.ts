@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { registrations, trainingSessions, type TTrainingSession } from '@/db/schema';
 import { enqueueMails, type TMailMessage } from '@/lib/mail/enqueue';
@@ -27,6 +27,7 @@ async function activePeople(tx: Db, sessionId: string) {
       email: registrations.email,
       status: registrations.status,
       calendarSequence: registrations.calendarSequence,
+      held: isNotNull(registrations.holdExpiresAt),
     })
     .from(registrations)
     .where(and(eq(registrations.sessionId, sessionId), inArray(registrations.status, ['confirmed', 'waitlisted'])))
@@ -55,11 +56,12 @@ export async function notifySessionChange(
 
   if (after.status === 'cancelled' && before.status !== 'cancelled') {
     const people = await activePeople(tx, after.id);
-    for (const person of people) messages.push(sessionCancelledMessage(after, person, person.status === 'confirmed', options.message?.trim() || undefined));
+    // Held places were never confirmed to anyone, so they end without a word.
+    for (const person of people.filter((p) => !p.held)) messages.push(sessionCancelledMessage(after, person, person.status === 'confirmed', options.message?.trim() || undefined));
     if (people.length > 0) {
       await tx
         .update(registrations)
-        .set({ status: 'cancelled', cancelledAt: sql`clock_timestamp()`, updatedAt: sql`now()` })
+        .set({ status: 'cancelled', cancelledAt: sql`clock_timestamp()`, holdExpiresAt: null, confirmTokenHash: null, updatedAt: sql`now()` })
         .where(inArray(registrations.id, people.map((p) => p.id)));
     }
     await tx.update(trainingSessions).set({ confirmedCount: 0, waitlistCount: 0 }).where(eq(trainingSessions.id, after.id));
@@ -73,7 +75,7 @@ export async function notifySessionChange(
   const remindersChanged =
     moved || before.firstReminderHours !== after.firstReminderHours || before.secondReminderHours !== after.secondReminderHours;
   if (moved || remindersChanged) {
-    const confirmed = (await activePeople(tx, after.id)).filter((p) => p.status === 'confirmed');
+    const confirmed = (await activePeople(tx, after.id)).filter((p) => p.status === 'confirmed' && !p.held);
     if (moved) for (const person of confirmed) messages.push(changedMessage(after, previous, person));
     await withdrawPendingReminders(tx, { sessionId: after.id });
     for (const person of confirmed) messages.push(...reminderMessages(after, person, now));

@@ -49,6 +49,15 @@ export const ZSessionFields = z.object({
   minEnrolment: z.number().int('Enter a whole number.').min(1, 'Minimum enrolment must be at least 1.').nullable(),
   visibility: z.enum(['public', 'unlisted'], { error: 'Visibility is public or unlisted.' }),
   facilitators: z.array(ZFacilitator).max(10, 'At most 10 co-facilitators.'),
+  /** Places are held until the registrant's email confirms them. Default: on for unlisted sessions. */
+  requireEmailConfirmation: z.boolean({ error: 'Confirm by email is true or false.' }),
+  /** Active registrations one client address may hold; null for no limit. Default 10. */
+  maxRegistrationsPerAddress: z
+    .number({ error: 'Enter how many people may register from one network, or leave it empty for no limit.' })
+    .int('Enter a whole number of people.')
+    .min(1, 'Allow at least 1 registration per network, or leave it empty for no limit.')
+    .max(10_000, 'At most 10,000 per network.')
+    .nullable(),
   /** Hours before the start; null turns that reminder off. Defaults: 7 days and 1 day. */
   firstReminderHours: reminderHours('First reminder'),
   secondReminderHours: reminderHours('Second reminder'),

@@ -52,6 +52,9 @@ function valuesFor(workshopId: string, data: TSessionCreate, now: Date): TSessio
     minEnrolment: data.minEnrolment ?? null,
     partnerAgencyId: data.partnerAgencyId ?? null,
     visibility: data.visibility ?? 'public',
+    // A session not listed publicly is shared by link, where nobody should learn who registered.
+    requireEmailConfirmation: data.requireEmailConfirmation ?? (data.visibility ?? 'public') !== 'public',
+    maxRegistrationsPerAddress: data.maxRegistrationsPerAddress === undefined ? 10 : data.maxRegistrationsPerAddress,
     firstReminderHours: data.firstReminderHours === undefined ? 168 : data.firstReminderHours,
     secondReminderHours: data.secondReminderHours === undefined ? 24 : data.secondReminderHours,
   };
@@ -206,6 +209,8 @@ export async function updateSession(db: Db, actor: TActor, id: string, input: un
       ...(data.minEnrolment !== undefined && { minEnrolment: data.minEnrolment }),
       ...(data.partnerAgencyId !== undefined && { partnerAgencyId: data.partnerAgencyId }),
       ...(data.visibility && { visibility: data.visibility }),
+      ...(data.requireEmailConfirmation !== undefined && { requireEmailConfirmation: data.requireEmailConfirmation }),
+      ...(data.maxRegistrationsPerAddress !== undefined && { maxRegistrationsPerAddress: data.maxRegistrationsPerAddress }),
       ...(data.status && { status: data.status }),
       ...(data.firstReminderHours !== undefined && { firstReminderHours: data.firstReminderHours }),
       ...(data.secondReminderHours !== undefined && { secondReminderHours: data.secondReminderHours }),
@@ -271,6 +276,7 @@ async function hydrate(db: Db, rows: TTrainingSession[]): Promise<TTrainerSessio
     seriesId: row.seriesId,
     firstReminderHours: row.firstReminderHours,
     secondReminderHours: row.secondReminderHours,
+    maxRegistrationsPerAddress: row.maxRegistrationsPerAddress,
     facilitators: facilitatorRows
       .filter((f) => f.sessionId === row.id)
       .map((f) => ({ name: f.name, email: f.email, lead: f.userId !== null })),

@@ -4,12 +4,13 @@ import { seedDemoIfEmpty } from '@/db/seed';
 import { getEnv } from '@/lib/config/env';
 import { installLogRedaction } from '@/lib/errors/log-redaction';
 import { createMailWorkerFromEnv } from '@/lib/mail/mail-worker-from-env';
+import { startHoldSweeper } from '@/lib/registrations/hold-sweeper';
 import { onShutdown } from './shutdown';
 
 /**
  * Everything a Muster server needs before its first request: logs that hold no personal data,
- * configuration checked, database migrated (and seeded on a first embedded start), mail worker
- * running.
+ * configuration checked, database migrated (and seeded on a first embedded start), unconfirmed
+ * holds released on time, mail worker running.
  */
 export async function startServerSide(): Promise<void> {
   installLogRedaction();
@@ -19,6 +20,8 @@ export async function startServerSide(): Promise<void> {
   if (handle.driver === 'pglite' && env.SEED_DEMO === '1' && (await seedDemoIfEmpty(handle.db))) {
     console.log('Loaded demo data into the new embedded database.');
   }
+  const stopSweeper = startHoldSweeper(handle.db);
+  onShutdown(async () => stopSweeper());
   if (env.MAIL_WORKER === 'on') {
     const worker = createMailWorkerFromEnv(handle.db);
     worker.start();

@@ -88,6 +88,12 @@ function formatRange(startsAt: Date, endsAt: Date, timeZone: string): string {
   return `${day(startsAt)}, ${time(startsAt)} ${zone} – ${day(endsAt)}, ${time(endsAt)} ${endZone}`;
 }
 
+/** "3 Mar 2026, 14:05 CST": an instant in the session's zone, the zone named. */
+export function formatInstant(instant: string | Date, timeZone: string): string {
+  const date = new Date(instant);
+  return `${formatInTimeZone(date, timeZone, 'd MMM yyyy, H:mm')} ${zoneAbbreviation(date, timeZone)}`;
+}
+
 /** A long date for headings: "Tuesday 3 March 2026". */
 export function formatLongDate(instant: Date, timeZone: string): string {
   return formatInTimeZone(instant, timeZone, 'EEEE d MMMM yyyy');

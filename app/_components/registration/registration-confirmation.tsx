@@ -21,18 +21,30 @@ export function RegistrationConfirmation({ outcome }: { outcome: TRegistrationOu
           : 'space-y-2 rounded-md border border-amber-300 bg-amber-50 p-4 text-amber-950'
       }
     >
-      {outcome.status === 'confirmed' ? (
+      {outcome.status === 'confirmed' && (
         <p className="font-semibold">
           {"You're booked. We've emailed "}
           <span className="break-all">{outcome.email}</span>
           {' a confirmation with a calendar invite.'}
         </p>
-      ) : (
+      )}
+      {outcome.status === 'waitlisted' && (
         <p className="font-semibold">
           {`The session is full. You are number ${outcome.waitlistPosition} on the waitlist; we'll email you if a place frees.`}
         </p>
       )}
-      <p>{'The email has a link to manage your place: use it to cancel or to move to another session.'}</p>
+      {outcome.status === 'check_email' ? (
+        <>
+          <p className="font-semibold">Check your email to confirm your place.</p>
+          <p>
+            {'We have sent a message to '}
+            <span className="break-all">{outcome.email}</span>
+            {'. Your place is held for 30 minutes: use the button in the email to confirm it, and your calendar invite follows.'}
+          </p>
+        </>
+      ) : (
+        <p>{'The email has a link to manage your place: use it to cancel or to move to another session.'}</p>
+      )}
     </div>
   );
 }

@@ -4,40 +4,40 @@ import { useActionState } from 'react';
 import { Field } from '@/app/_components/form/field';
 import { FormMessage } from '@/app/_components/form/form-message';
 import { SubmitButton } from '@/app/_components/form/submit-button';
-import type { TManageLinkState, TRegisterFormState } from '@/app/sessions/[id]/registration-steps';
-import { ManageLinkOffer } from './manage-link-offer';
+import type { TRegisterFormState } from '@/app/sessions/[id]/registration-steps';
 import { RegistrationConfirmation } from './registration-confirmation';
 
 type TRegistrationFormProps = {
   action: (state: TRegisterFormState, formData: FormData) => Promise<TRegisterFormState>;
-  manageLinkAction: (state: TManageLinkState, formData: FormData) => Promise<TManageLinkState>;
   /** Filled in for a signed-in person. */
   defaults: { name: string; email: string };
   agencyNames: string[];
   /** The partner agency of a joint session, whose coordinator sees its part of the roster. */
   partnerAgencyName: string | null;
+  /** The session holds a place until the registrant confirms it from their email. */
+  confirmByEmail: boolean;
 };
 
 /** The public registration form: no account needed, a few fields, and what the data is for. */
-export function RegistrationForm({ action, manageLinkAction, defaults, agencyNames, partnerAgencyName }: TRegistrationFormProps) {
+export function RegistrationForm({ action, defaults, agencyNames, partnerAgencyName, confirmByEmail }: TRegistrationFormProps) {
   const [state, formAction] = useActionState(action, {});
   if (state.outcome) return <RegistrationConfirmation outcome={state.outcome} />;
   const value = (key: string, fallback = '') => state.values?.[key] ?? fallback;
   const error = (key: string) => state.fields?.[key];
   return (
     <div className="space-y-4">
-      {state.alreadyRegistered ? (
-        <ManageLinkOffer key={state.alreadyRegistered} email={state.alreadyRegistered} action={manageLinkAction} />
-      ) : (
-        <FormMessage state={state} />
-      )}
+      <FormMessage state={state} />
       <form action={formAction} noValidate className="space-y-4">
         <p className="text-sm text-slate-700">No account or password needed.</p>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field name="name" label="Full name" error={error('name')}>
             {(props) => <input {...props} type="text" required maxLength={200} autoComplete="name" className="field-input" defaultValue={value('name', defaults.name)} />}
           </Field>
-          <Field name="email" label="Email" hint="Your confirmation and calendar invite go here." error={error('email')}>
+          <Field name="email" label="Email" hint={
+              confirmByEmail
+                ? 'We email you a link to confirm your place; your calendar invite follows once you do.'
+                : 'Your confirmation and calendar invite go here.'
+            } error={error('email')}>
             {(props) => (
               <input
                 {...props}

@@ -38,6 +38,15 @@ function DoneNotice({ done, view }: { done: string | undefined; view: TManageVie
       </p>
     );
   }
+  if (done === 'confirmed' && status !== 'cancelled') {
+    return (
+      <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-green-900">
+        {status === 'confirmed'
+          ? 'Your place is confirmed. We’ve emailed you the calendar invite and this page’s link.'
+          : 'Your place on the waitlist is confirmed. We’ve emailed you its number and this page’s link.'}
+      </p>
+    );
+  }
   if (done === 'moved' && status !== 'cancelled') {
     return (
       <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-green-900">

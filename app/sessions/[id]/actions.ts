@@ -6,13 +6,7 @@ import { currentActor } from '@/app/_lib/trainer-action';
 import { getDb } from '@/db';
 import { getEnv } from '@/lib/config/env';
 import { clientIp } from '@/lib/http/client-ip';
-import {
-  requestManageLink,
-  submitRegistration,
-  type TManageLinkState,
-  type TRegisterFormState,
-  type TRequestContext,
-} from './registration-steps';
+import { submitRegistration, type TRegisterFormState, type TRequestContext } from './registration-steps';
 
 async function requestContext(): Promise<TRequestContext> {
   return { actor: await currentActor(), ip: clientIp(await headers()), limitPerIp: getEnv().REGISTRATION_LIMIT_PER_IP };
@@ -23,8 +17,4 @@ export async function registerAction(sessionId: string, _previous: TRegisterForm
   // Seats left changed: the cached catalogue shows them.
   if (state.outcome) refreshCatalogue();
   return state;
-}
-
-export async function manageLinkAction(sessionId: string, _previous: TManageLinkState, formData: FormData): Promise<TManageLinkState> {
-  return requestManageLink(await getDb(), await requestContext(), sessionId, formData);
 }

@@ -11,7 +11,7 @@ import { getPublicSession } from '@/lib/catalogue/catalogue';
 import { listAgencyNamesForRegistration } from '@/lib/registrations/manage-view';
 import { formatLongDate, formatSessionRange, hasStarted } from '@/lib/time/zoned';
 import { getPublishedWorkshopBySlug } from '@/lib/workshops/workshops';
-import { manageLinkAction, registerAction } from './actions';
+import { registerAction } from './actions';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -102,10 +102,10 @@ export default async function SessionPage({ params }: Props) {
         {availability.open ? (
           <RegistrationForm
             action={registerAction.bind(null, session.id)}
-            manageLinkAction={manageLinkAction.bind(null, session.id)}
             defaults={{ name: user?.name ?? '', email: user?.email ?? '' }}
             agencyNames={agencyNames}
             partnerAgencyName={session.partnerAgency?.name ?? null}
+            confirmByEmail={session.requireEmailConfirmation}
           />
         ) : (
           <p>{availability.reason}</p>

@@ -7,7 +7,7 @@ import type { TActor } from '@/lib/auth/actor';
 import { hitRateLimit } from '@/lib/rate-limit/rate-limit';
 import { createTestDatabase, testDrivers, type TestDatabase } from '@/test/databases';
 import { createOpenSession, createPublishedWorkshop } from '@/test/registration-fixtures';
-import { requestManageLink, submitRegistration, type TRequestContext } from './registration-steps';
+import { submitRegistration, type TRequestContext } from './registration-steps';
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
@@ -77,13 +77,23 @@ describe.each(testDrivers)('registration form steps on %s', (driver) => {
       expect(await rowsIn(sessionId)).toHaveLength(0);
     });
 
-    it('says an address already has a place, offers its link, and creates nothing', async () => {
+    it('says an address is already registered without saying how, emails its owner the link, and creates nothing', async () => {
       const sessionId = await createOpenSession(db, workshopId);
       await submitRegistration(db, stranger(), sessionId, form({ name: 'Sam Okafor', email: 'sam@example.org' }));
       const again = await submitRegistration(db, stranger(), sessionId, form({ name: 'Sam O.', email: 'SAM@example.org' }));
-      expect(again.alreadyRegistered).toBe('SAM@example.org');
-      expect(again.fields?.email).toMatch(/already has a place/);
+      expect(again.fields?.email).toBe('This email address is already registered for this session. We have emailed its manage link to that address.');
       expect(again.values).toMatchObject({ name: 'Sam O.', email: 'SAM@example.org' });
+      expect(await rowsIn(sessionId)).toHaveLength(1);
+      const links = await db.select().from(mailOutbox).where(and(eq(mailOutbox.toAddress, 'sam@example.org'), eq(mailOutbox.template, 'registration-manage-link')));
+      expect(links).toHaveLength(1);
+    });
+
+    it('answers a session that confirms by email the same for a new address and a registered one', async () => {
+      const sessionId = await createOpenSession(db, workshopId, { requireEmailConfirmation: true });
+      const first = await submitRegistration(db, stranger(), sessionId, form({ name: 'Ana Silva', email: 'ana@example.org' }));
+      const again = await submitRegistration(db, stranger(), sessionId, form({ name: 'Ana Silva', email: 'ana@example.org' }));
+      expect(first).toEqual({ ok: true, outcome: { status: 'check_email', email: 'ana@example.org' } });
+      expect(again).toEqual(first);
       expect(await rowsIn(sessionId)).toHaveLength(1);
     });
 
@@ -116,29 +126,4 @@ describe.each(testDrivers)('registration form steps on %s', (driver) => {
     });
   });
 
-  describe('requestManageLink', () => {
-    const linkMail = (to: string) =>
-      db.select().from(mailOutbox).where(and(eq(mailOutbox.toAddress, to), eq(mailOutbox.template, 'registration-manage-link')));
-
-    it('answers the same for any address, and emails the link only to one with a place', async () => {
-      const sessionId = await createOpenSession(db, workshopId);
-      await submitRegistration(db, stranger(), sessionId, form({ name: 'Lee Park', email: 'lee.park@example.org' }));
-
-      const known = await requestManageLink(db, stranger(), sessionId, form({ email: 'Lee.Park@example.org' }));
-      const unknown = await requestManageLink(db, stranger(), sessionId, form({ email: 'nobody@example.org' }));
-      expect(known).toEqual({ ok: true, sent: true, message: "If that address has a place, we've sent its manage link." });
-      expect(unknown).toEqual(known);
-      expect(await linkMail('lee.park@example.org')).toHaveLength(1);
-      expect(await linkMail('nobody@example.org')).toHaveLength(0);
-    });
-
-    it('is limited per client address', async () => {
-      const sessionId = await createOpenSession(db, workshopId);
-      const context: TRequestContext = { actor: null, ip: '192.0.2.80', limitPerIp: 1 };
-      expect((await requestManageLink(db, context, sessionId, form({ email: 'x@example.org' }))).sent).toBe(true);
-      const limited = await requestManageLink(db, context, sessionId, form({ email: 'x@example.org' }));
-      expect(limited.sent).toBeUndefined();
-      expect(limited.error).toMatch(/^Too many requests from your network/);
-    });
-  });
 });

@@ -245,3 +245,25 @@ describe('sessionFormOrThrow', () => {
     expect(Object.keys(fields)).toEqual(['timeZone']);
   });
 });
+
+describe('confirm by email and registrations per network', () => {
+  it('leaves "only if unlisted" to the domain, and reads on, off and a number', () => {
+    expect(parseSessionForm(form({ ...base, requireEmailConfirmation: 'auto', maxRegistrationsPerAddress: '10' }), 'create').input).toMatchObject({
+      maxRegistrationsPerAddress: 10,
+    });
+    expect(parseSessionForm(form({ ...base, requireEmailConfirmation: 'auto' }), 'create').input).not.toHaveProperty('requireEmailConfirmation');
+    expect(parseSessionForm(form({ ...base, requireEmailConfirmation: 'on' }), 'update').input.requireEmailConfirmation).toBe(true);
+    expect(parseSessionForm(form({ ...base, requireEmailConfirmation: 'off' }), 'update').input.requireEmailConfirmation).toBe(false);
+  });
+
+  it('reads an empty limit as no limit, and leaves it out when the form has no such field', () => {
+    expect(parseSessionForm(form({ ...base, maxRegistrationsPerAddress: '' }), 'update').input.maxRegistrationsPerAddress).toBeNull();
+    expect(parseSessionForm(form(base), 'update').input).not.toHaveProperty('maxRegistrationsPerAddress');
+  });
+
+  it('puts the messages beside the fields', () => {
+    const fields = thrownFields(() => sessionFormOrThrow(form({ ...base, requireEmailConfirmation: 'maybe', maxRegistrationsPerAddress: 'ten' }), 'create'));
+    expect(fields.requireEmailConfirmation).toBe('Choose on or off.');
+    expect(fields.maxRegistrationsPerAddress).toBe('Enter how many people may register from one network, or leave it empty for no limit.');
+  });
+});

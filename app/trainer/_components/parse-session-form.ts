@@ -20,6 +20,9 @@ export type TSessionFormInput = {
   partnerAgencyId: string | null;
   minEnrolment: number | null;
   visibility?: string;
+  /** Left out for 'auto' (the domain decides from the visibility) or when the form has no such field. */
+  requireEmailConfirmation?: boolean;
+  maxRegistrationsPerAddress?: number | null;
   facilitators: { name: string; email: string }[];
   /** Hours before the start, null for off; left out when the form has no such field (the domain's default, or unchanged). */
   firstReminderHours?: number | null;
@@ -161,6 +164,18 @@ export function parseSessionForm(form: TFormFields, mode: TSessionFormMode): TPa
     facilitators.push({ name, email });
   }
 
+  const confirmation = formText(form, 'requireEmailConfirmation').trim();
+  const requireEmailConfirmation = confirmation === 'on' ? true : confirmation === 'off' ? false : undefined;
+  if (confirmation && confirmation !== 'auto' && requireEmailConfirmation === undefined) {
+    fields.requireEmailConfirmation = 'Choose on or off.';
+  }
+  const perAddressText = formText(form, 'maxRegistrationsPerAddress').trim();
+  const maxRegistrationsPerAddress = !Object.hasOwn(form, 'maxRegistrationsPerAddress')
+    ? undefined
+    : perAddressText
+      ? formNumber(perAddressText)
+      : null;
+
   const firstReminderHours = readReminder(form, 'firstReminderHours');
   const secondReminderHours = readReminder(form, 'secondReminderHours');
   if (typeof firstReminderHours === 'number' && typeof secondReminderHours === 'number' && secondReminderHours >= firstReminderHours) {
@@ -189,6 +204,8 @@ export function parseSessionForm(form: TFormFields, mode: TSessionFormMode): TPa
     minEnrolment,
     visibility: visibility || undefined,
     facilitators,
+    ...(requireEmailConfirmation !== undefined && { requireEmailConfirmation }),
+    ...(maxRegistrationsPerAddress !== undefined && { maxRegistrationsPerAddress }),
     ...(firstReminderHours !== undefined && { firstReminderHours }),
     ...(secondReminderHours !== undefined && { secondReminderHours }),
   };

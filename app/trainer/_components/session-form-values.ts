@@ -17,6 +17,10 @@ export type TSessionFormValues = {
   onlineUrl: string;
   partnerAgencyId: string;
   visibility: 'public' | 'unlisted';
+  /** 'auto' (new sessions only): on when the session is unlisted. */
+  requireEmailConfirmation: 'auto' | 'on' | 'off';
+  /** Empty for no limit. */
+  maxRegistrationsPerAddress: string;
   /** Hours before the start as text, or 'off'. */
   firstReminderHours: string;
   secondReminderHours: string;
@@ -48,6 +52,8 @@ export function newSessionFormValues(timeZone: string): TSessionFormValues {
     onlineUrl: '',
     partnerAgencyId: '',
     visibility: 'public',
+    requireEmailConfirmation: 'auto',
+    maxRegistrationsPerAddress: '10',
     firstReminderHours: String(DEFAULT_FIRST_REMINDER_HOURS),
     secondReminderHours: String(DEFAULT_SECOND_REMINDER_HOURS),
     facilitators: [],
@@ -71,6 +77,8 @@ export function sessionFormValues(session: TTrainerSessionDto): TSessionFormValu
     onlineUrl: session.onlineUrl ?? '',
     partnerAgencyId: session.partnerAgency?.id ?? '',
     visibility: session.visibility,
+    requireEmailConfirmation: session.requireEmailConfirmation ? 'on' : 'off',
+    maxRegistrationsPerAddress: session.maxRegistrationsPerAddress === null ? '' : String(session.maxRegistrationsPerAddress),
     firstReminderHours: reminderValue(session.firstReminderHours),
     secondReminderHours: reminderValue(session.secondReminderHours),
     // The lead trainer is not typed in; the form edits the co-facilitators only.

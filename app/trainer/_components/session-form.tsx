@@ -376,6 +376,42 @@ export function SessionForm({
         </label>
       </fieldset>
 
+      <fieldset className="space-y-4">
+        <legend className="mb-2 text-xl font-semibold">Registering</legend>
+        <Field
+          name="requireEmailConfirmation"
+          label="Confirm by email to hold the place"
+          hint="When on, a registration holds its place for 30 minutes and counts only once the link we email is used. Nobody can then learn from the form who has registered."
+          error={error('requireEmailConfirmation')}
+        >
+          {(props) => (
+            <select {...props} className="field-input" defaultValue={value('requireEmailConfirmation')}>
+              {creating && <option value="auto">Only if the session is unlisted</option>}
+              <option value="on">On</option>
+              <option value="off">Off</option>
+            </select>
+          )}
+        </Field>
+        <Field
+          name="maxRegistrationsPerAddress"
+          label="Registrations per network"
+          hint="How many places one internet connection may hold, so nobody can fill the session. Officers at one station often share a connection: raise it, or leave it empty for no limit."
+          error={error('maxRegistrationsPerAddress')}
+        >
+          {(props) => (
+            <input
+              {...props}
+              type="number"
+              min={1}
+              step={1}
+              inputMode="numeric"
+              className="field-input"
+              defaultValue={value('maxRegistrationsPerAddress')}
+            />
+          )}
+        </Field>
+      </fieldset>
+
       {creating ? (
         <SubmitButton pendingText={repeat === 'once' ? 'Adding session…' : 'Adding sessions…'}>
           {repeat === 'once' ? 'Add session' : 'Add sessions'}

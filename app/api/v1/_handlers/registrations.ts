@@ -9,7 +9,13 @@ import { cancelRegistration as cancelDomain } from '@/lib/registrations/cancel';
 import { listRegistrationsForTrainer } from '@/lib/registrations/queries';
 import { loadPlaceSession } from '@/lib/registrations/place-session';
 import { isUuid } from '@/lib/workshops/workshops';
-import { registerForSession as registerDomain, tooManyRegistrations } from '@/lib/registrations/register';
+import { clientKeyOf } from '@/lib/registrations/client-key';
+import {
+  CHECK_EMAIL_MESSAGE,
+  isCheckEmailAnswer,
+  registerForSession as registerDomain,
+  tooManyRegistrations,
+} from '@/lib/registrations/register';
 import { jsonBody, optionalActor, trainerActor, type TApiContext } from '../_lib/api-handler';
 import { ZRegistrationCancel, ZRegistrationQuery } from '../_lib/dto-schemas';
 import { param } from '../_lib/http';
@@ -32,9 +38,10 @@ export async function registerForSession({ db, request, params }: TApiContext, d
   const isTrainer = actor?.role === 'trainer';
   const query = Object.fromEntries(new URL(request.url).searchParams);
   const { overbook } = parseInput(ZRegistrationQuery, query);
+  const address = clientIp(request.headers);
   const rateLimit = isTrainer
     ? undefined
-    : { key: `register:ip:${clientIp(request.headers)}`, limit: deps.limitPerIp ?? getEnv().REGISTRATION_LIMIT_PER_IP, windowMs: RATE_WINDOW_MS };
+    : { key: `register:ip:${address}`, limit: deps.limitPerIp ?? getEnv().REGISTRATION_LIMIT_PER_IP, windowMs: RATE_WINDOW_MS };
   const sessionId = param(params, 'id');
   const input = await jsonBody(request).then(
     (value) => ({ value }),
@@ -51,16 +58,29 @@ export async function registerForSession({ db, request, params }: TApiContext, d
   }
   // The domain counts the rate-limit hit (in the same statement as the seat when it can) and
   // answers 404 for an unknown session, or one of an unpublished workshop, before the body.
-  const result = await registerDomain(db, actor, sessionId, input.value, {
-    allowOutsideWindow: isTrainer,
-    allowOverbook: isTrainer && overbook === '1',
-    rateLimit,
-  });
+  let result;
+  try {
+    result = await registerDomain(db, actor, sessionId, input.value, {
+      allowOutsideWindow: isTrainer,
+      allowOverbook: isTrainer && overbook === '1',
+      rateLimit,
+      clientKey: isTrainer ? undefined : clientKeyOf(address),
+    });
+  } catch (error) {
+    if (isCheckEmailAnswer(error)) return checkEmailResponse();
+    throw error;
+  }
+  if (result.status === 'held') return checkEmailResponse();
   const body =
     result.status === 'waitlisted'
       ? { id: result.id, status: result.status, waitlistPosition: result.waitlistPosition }
       : { id: result.id, status: result.status };
   return Response.json(body, { status: 201 });
+}
+
+/** The one answer to every registration for a session that confirms by email: nothing about the address. */
+function checkEmailResponse(): Response {
+  return Response.json({ status: 'check_email', message: CHECK_EMAIL_MESSAGE }, { status: 202 });
 }
 
 /** A session's roster, for trainers, each person with their attendance (`{status, hours}`, or null until recorded). */

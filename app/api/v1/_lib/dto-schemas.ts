@@ -50,6 +50,7 @@ export const ZPublicSessionDto = z.object({
   status: z.enum(['scheduled', 'cancelled']),
   registrationOpensAt: instant,
   registrationClosesAt: instant,
+  requireEmailConfirmation: z.boolean().describe('Registering holds a place for 30 minutes until the link emailed to the registrant confirms it.'),
 });
 
 export const ZTrainerSessionDto = ZPublicSessionDto.extend({
@@ -60,6 +61,7 @@ export const ZTrainerSessionDto = ZPublicSessionDto.extend({
   seriesId: z.uuid().nullable(),
   firstReminderHours: z.number().int().nullable(),
   secondReminderHours: z.number().int().nullable(),
+  maxRegistrationsPerAddress: z.number().int().nullable().describe('Active registrations one client address may hold; null for no limit.'),
   facilitators: z.array(z.object({ name: z.string(), email: z.string(), lead: z.boolean() })),
 });
 
@@ -103,6 +105,7 @@ export const ZRosterEntryDto = z.object({
   createdAt: instant,
   confirmedAt: instant.nullable(),
   cancelledAt: instant.nullable(),
+  awaitingEmailUntil: instant.nullable().describe('Set while the place is held for its email confirmation: when it frees otherwise.'),
 });
 
 export const ZRosterEntryWithAttendanceDto = ZRosterEntryDto.extend({

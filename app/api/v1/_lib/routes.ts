@@ -118,8 +118,12 @@ export const apiRoutes = [
       'Unknown fields (a `status`) are ignored: where a registration lands is decided by the seats. The link to manage ' +
       'or cancel it goes by email, not in this answer. Without a trainer’s token: only while registration is open, and ' +
       'at most `REGISTRATION_LIMIT_PER_IP` a minute per network (429 `rate_limited` with `Retry-After`). With one: at ' +
-      'any time, and `overbook=1` confirms beyond capacity. 409: `already_registered` (the email, any case), ' +
-      '`registration_closed`, `session_cancelled`.',
+      'any time, and `overbook=1` confirms beyond capacity. 409: `already_registered` (the email, any case; without a ' +
+      'trainer’s token the address’s owner is emailed its manage link), `address_limit` (the session’s ' +
+      '`maxRegistrationsPerAddress` places from this network), `registration_closed`, `session_cancelled`. When the ' +
+      'session has `requireEmailConfirmation` and no trainer’s token is sent, every registration answers 202 ' +
+      '`{"status":"check_email","message":"Check your email to confirm your place."}`, whether the address is new or ' +
+      'already has a place: the place is held for 30 minutes and counts once the emailed link is used.',
     query: { schema: ZRegistrationQuery },
     body: { name: 'RegistrationInput', schema: ZRegistrationInput },
     response: { status: 201, description: 'Registered: confirmed, or waitlisted with a place in line.', schema: 'RegistrationCreated' },

@@ -51,6 +51,12 @@ export function RosterPerson({
               <dd>{formatInstant(person.confirmedAt, timeZone)}</dd>
             </>
           )}
+          {person.awaitingEmailUntil && (
+            <>
+              <dt className="text-slate-700">Not yet confirmed</dt>
+              <dd>Held until {formatInstant(person.awaitingEmailUntil, timeZone)} for the registrant to confirm from their email; released after that.</dd>
+            </>
+          )}
           {attendance && (
             <>
               <dt className="text-slate-700">Attendance</dt>
