@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import { withRequestAddress } from '@/lib/audit/request-address';
 import { CLIENT_IP_HEADER, stampFor } from '@/lib/http/client-ip';
+import { withScriptHashPolicy } from '@/lib/http/hashed-html-response';
 import { securityHeaders } from '@/lib/http/security-headers';
 import { ConfigError, parseEnv } from '@/lib/config/env';
 import { DEMO_TRAINER_EMAIL } from '@/db/demo';
@@ -56,6 +57,7 @@ await app.prepare();
 const everyResponse = Object.entries(securityHeaders(env.APP_URL));
 const server = createServer((req, res) => {
   for (const [name, value] of everyResponse) res.setHeader(name, value);
+  withScriptHashPolicy(req, res);
   const stamp = stampFor(req.socket.remoteAddress, req.headers, env.TRUST_PROXY);
   Object.assign(req.headers, stamp);
   void withRequestAddress(stamp[CLIENT_IP_HEADER], () => handle(req, res));

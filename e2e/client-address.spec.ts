@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { appUrl, demoUrl } from './ports';
 
@@ -36,5 +37,32 @@ test('every response carries the security headers: pages, API routes and errors'
     expect(headers['permissions-policy'], path).toContain('camera=(self)');
     // APP_URL is http here: no HSTS, which would pin browsers to an HTTPS that does not exist.
     expect(headers['strict-transport-security'], path).toBeUndefined();
+    const policy = headers['content-security-policy'] ?? '';
+    for (const part of ["object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"]) expect(policy, path).toContain(part);
+    expect(policy, path).not.toMatch(/script-src[^;]*'unsafe-inline'/);
   }
+});
+
+test('a page names the hash of every inline script it has, and runs with the policy on', async ({ page }) => {
+  const blocked: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+  });
+  const response = await page.goto(`${appUrl}/signin`);
+  const policy = response!.headers()['content-security-policy']!;
+  const inline = await page.locator('script:not([src])').evaluateAll((scripts) => scripts.map((s) => s.textContent ?? ''));
+  expect(inline.length).toBeGreaterThan(0);
+  for (const text of inline) {
+    const digest = createHash('sha256').update(text, 'utf8').digest('base64');
+    expect(policy).toContain(`'sha256-${digest}'`);
+  }
+  // Next's client started (it sets window.next), and the browser blocked nothing.
+  await expect.poll(() => page.evaluate(() => Boolean((window as unknown as { next?: { version?: string } }).next?.version))).toBe(true);
+  expect(blocked).toEqual([]);
+});
+
+test('a page held back for its policy is still compressed for a browser that accepts it', async ({ request }) => {
+  const response = await request.get(`${appUrl}/signin`, { headers: { 'accept-encoding': 'gzip' } });
+  expect(response.headers()['content-encoding']).toBe('gzip');
+  expect(await response.text()).toContain('<html');
 });
