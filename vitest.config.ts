@@ -26,6 +26,8 @@ export default defineConfig({
           include: ['**/*.integration.test.ts'],
           exclude: ['node_modules/**'],
           globalSetup: ['test/integration-global-setup.ts'],
+          // next-auth imports `next/server` without an extension, which only a bundler resolves.
+          server: { deps: { inline: ['next-auth'] } },
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
