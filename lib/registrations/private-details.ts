@@ -4,14 +4,15 @@ import { z } from 'zod';
 import type { Db } from '@/db';
 import { registrations } from '@/db/schema';
 import { parseInput } from '@/lib/errors/app-error';
+import { ZAccessNeeds, ZBadgeNumber } from './schemas';
 
 /**
  * A change to what a person said about themselves that the manage link never shows back: a
  * field left empty keeps what was given, `clear…` removes it.
  */
 export const ZPrivateDetailsChange = z.object({
-  badgeNumber: z.string().trim().max(50, 'A badge or staff number can be at most 50 characters.').default(''),
-  accessNeeds: z.string().trim().max(2000, 'Access needs can be at most 2000 characters.').default(''),
+  badgeNumber: ZBadgeNumber.default(''),
+  accessNeeds: ZAccessNeeds.default(''),
   clearBadgeNumber: z.boolean().default(false),
   clearAccessNeeds: z.boolean().default(false),
 });

@@ -2,6 +2,10 @@ import { z } from 'zod';
 
 const optionalText = (max: number) => z.string().trim().max(max).optional().default('');
 
+/** The private details: the same limits and words when registering and when changing them later. */
+export const ZBadgeNumber = z.string().trim().max(50, 'A badge or staff number can be at most 50 characters.');
+export const ZAccessNeeds = z.string().trim().max(2000, 'Access needs can be at most 2000 characters.');
+
 /**
  * What a person may say about themselves when registering. Unknown keys (a `status`, a
  * `confirmedAt`) are stripped: where a registration lands is decided by the seat transaction.
@@ -14,9 +18,9 @@ export const ZRegistrationInput = z.object({
     .toLowerCase()
     .pipe(z.email('Enter a valid email address.').max(320)),
   agency: optionalText(200),
-  badgeNumber: optionalText(50),
+  badgeNumber: ZBadgeNumber.optional().default(''),
   role: optionalText(100),
-  accessNeeds: optionalText(2000),
+  accessNeeds: ZAccessNeeds.optional().default(''),
 });
 
 export type TRegistrationInput = z.infer<typeof ZRegistrationInput>;
