@@ -136,4 +136,25 @@ describe('the session form against the domain (PGlite)', () => {
     expect([updated!.firstReminderHours, updated!.secondReminderHours]).toEqual([null, 2]);
     expect([sessionFormValues(updated!).firstReminderHours, sessionFormValues(updated!).secondReminderHours]).toEqual(['off', '2']);
   });
+
+  it('confirm by email follows the visibility unless chosen, the per-network limit defaults to 10, and the form shows what is saved', async () => {
+    const auto = { requireEmailConfirmation: 'auto', maxRegistrationsPerAddress: '10' };
+    const [unlisted] = await submit(database, trainer, 'create', workshopId, { ...base, ...auto, visibility: 'unlisted' });
+    const [listed] = await submit(database, trainer, 'create', workshopId, { ...base, ...auto });
+    const [chosen] = await submit(database, trainer, 'create', workshopId, { ...base, visibility: 'unlisted', requireEmailConfirmation: 'off', maxRegistrationsPerAddress: '' });
+    expect([unlisted!.requireEmailConfirmation, listed!.requireEmailConfirmation, chosen!.requireEmailConfirmation]).toEqual([true, false, false]);
+    expect([unlisted!.maxRegistrationsPerAddress, chosen!.maxRegistrationsPerAddress]).toEqual([10, null]);
+    const values = sessionFormValues(listed!);
+    expect([values.requireEmailConfirmation, values.maxRegistrationsPerAddress]).toEqual(['off', '10']);
+    const [updated] = await submit(database, trainer, 'update', listed!.id, {
+      ...base,
+      startsAt: values.startsAt,
+      registrationOpensAt: values.registrationOpensAt,
+      registrationClosesAt: values.registrationClosesAt,
+      requireEmailConfirmation: 'on',
+      maxRegistrationsPerAddress: '40',
+    });
+    expect([updated!.requireEmailConfirmation, updated!.maxRegistrationsPerAddress]).toEqual([true, 40]);
+    expect(sessionFormValues(updated!).requireEmailConfirmation).toBe('on');
+  });
 });

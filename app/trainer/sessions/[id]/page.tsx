@@ -123,6 +123,13 @@ export default async function SessionRosterPage({ params, searchParams }: TProps
           <dd>{statusText(session)}</dd>
           <dt className="font-semibold">Fill</dt>
           <dd>{fillText(session)}</dd>
+          <dt className="font-semibold">Registering</dt>
+          <dd>
+            {session.requireEmailConfirmation ? 'Places are held until confirmed by email' : 'Places are booked at once'};{' '}
+            {session.maxRegistrationsPerAddress === null
+              ? 'no limit per network'
+              : `at most ${session.maxRegistrationsPerAddress} per network`}
+          </dd>
         </dl>
         <nav aria-label="Session" className="flex flex-wrap gap-3">
           <Link href={`/trainer/sessions/${session.id}/edit`} className="btn-secondary">
