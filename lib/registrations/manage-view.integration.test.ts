@@ -85,7 +85,9 @@ describe.each(testDrivers)('manage view on %s', (driver) => {
       const legacy = createHmac('sha256', getAuthSecret()).update(`registration-manage\u0000${id}`, 'utf8').digest('base64url');
       await db.update(registrations).set({ manageTokenHash: hashManageToken(legacy) }).where(eq(registrations.id, id));
       expect(await openManageLink(db, legacy)).toEqual({ kind: 'valid', registrationId: id });
-      expect(await openManageLink(db, `${legacy.slice(0, -1)}A`)).toEqual({ kind: 'unknown' });
+      // Another last character (one in 64 tokens already ends in A).
+      const tampered = `${legacy.slice(0, -1)}${legacy.endsWith('A') ? 'B' : 'A'}`;
+      expect(await openManageLink(db, tampered)).toEqual({ kind: 'unknown' });
     });
   });
 
