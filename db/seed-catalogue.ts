@@ -72,6 +72,7 @@ export async function seedDemoCatalogue(db: Db, now = new Date()): Promise<void>
         name: 'Riverside Police Department',
         kind: 'police_department',
         units: ['Child protection unit', 'Community relations'],
+        emailDomains: ['riverside.example'],
         notes: 'Training coordinator prefers sessions on Tuesdays.',
       })
       .returning();

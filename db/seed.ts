@@ -9,7 +9,7 @@ import { users } from './schema';
 
 const demoUsers = [
   { email: DEMO_TRAINER_EMAIL, name: 'Dr. Maya Okafor', role: 'trainer' as const },
-  { email: 'officer.lukasz@example.org', name: 'Łukasz Żółć', role: 'officer' as const },
+  { email: 'lukasz.zolc@riverside.example', name: 'Łukasz Żółć', role: 'officer' as const },
   { email: 'officer.minh@example.org', name: 'Nguyễn Thị Minh Khai', role: 'officer' as const },
   { email: 'officer.zoe@example.org', name: "Zoë O'Brien-Ånström", role: 'officer' as const },
 ];

@@ -4,16 +4,22 @@ import { recordStaffRead } from '@/lib/audit/staff-reads';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { AppError } from '@/lib/errors/app-error';
 import { getAgencyRecords, type TAgencyRecords } from '@/lib/records/agency-records';
+import { ClaimList } from '@/app/_components/agency/claim-list';
+import { listAgencyClaims, type TAgencyClaimDto } from '@/lib/agencies/membership';
+import { decideClaimAction } from './actions';
 import { OfficerTable } from './_components/officer-table';
 import { SessionTable } from './_components/session-table';
 
 /** The records, or the reason a coordinator cannot see them; anyone else gets the 403 page. */
-async function loadRecords(actor: { id: string; role: 'trainer' | 'coordinator' | 'officer' }): Promise<TAgencyRecords | { refused: string }> {
+async function loadRecords(
+  actor: { id: string; role: 'trainer' | 'coordinator' | 'officer' },
+): Promise<(TAgencyRecords & { claims: TAgencyClaimDto[] }) | { refused: string }> {
   try {
     const db = await getDb();
     const records = await getAgencyRecords(db, actor);
-    await recordStaffRead(db, actor, { action: 'agency_records.viewed', agencyId: records.agency.id, people: records.officers.length });
-    return records;
+    const claims = await listAgencyClaims(db, actor, records.agency.id);
+    await recordStaffRead(db, actor, { action: 'agency_records.viewed', agencyId: records.agency.id, people: records.officers.length + claims.length });
+    return { ...records, claims };
   } catch (error) {
     if (!(error instanceof AppError) || error.status !== 403) throw error;
     if (actor.role === 'coordinator') return { refused: error.message };
@@ -35,21 +41,32 @@ export default async function AgencyRecordsPage() {
     );
   }
 
-  const { agency, sessions, officers } = records;
+  const { agency, sessions, officers, claims } = records;
   return (
     <div className="space-y-8">
       <div className="space-y-2">
         <h1 className="text-3xl font-bold">Agency training records</h1>
         <p className="text-lg break-words">{agency.name}</p>
         <p className="text-slate-700">
-          Registrations, attendance and hours of the officers who registered with {agency.name}. Hours count valid certificates only.
+          Registrations, attendance and hours of {agency.name}’s officers in the sessions run jointly with {agency.name}. An officer is
+          someone with an address at the agency’s email domains, or whom you confirmed below. Hours count valid certificates only.
         </p>
       </div>
+      <section aria-labelledby="claims" className="card space-y-4">
+        <h2 id="claims" className="text-xl font-semibold">
+          Claims to be from {agency.name}
+        </h2>
+        <p className="text-slate-700">
+          These people typed your agency’s name when registering, from an address that is not at its domains. Nothing of theirs is in
+          your records until you confirm them; reject anyone who is not one of your officers.
+        </p>
+        <ClaimList claims={claims} agencyName={agency.name} decide={decideClaimAction} />
+      </section>
       <section aria-labelledby="by-session" className="card space-y-4">
         <h2 id="by-session" className="text-xl font-semibold">
           By session
         </h2>
-        {sessions.length > 0 ? <SessionTable sessions={sessions} agencyName={agency.name} /> : <p>No one has registered with your agency yet.</p>}
+        {sessions.length > 0 ? <SessionTable sessions={sessions} agencyName={agency.name} /> : <p>None of your officers has a place in a joint session yet.</p>}
       </section>
       <section aria-labelledby="by-officer" className="card space-y-4">
         <h2 id="by-officer" className="text-xl font-semibold">

@@ -1,4 +1,4 @@
-import { date, index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const agencyKind = pgEnum('agency_kind', [
   'police_department',
@@ -14,6 +14,8 @@ export const agencies = pgTable('agencies', {
   name: text('name').notNull(),
   kind: agencyKind('kind').notNull(),
   units: jsonb('units').$type<string[]>().notNull().default([]),
+  /** Lower case, like `springfieldpd.gov`: an address at one of them belongs to the agency. */
+  emailDomains: jsonb('email_domains').$type<string[]>().notNull().default([]),
   notes: text('notes').notNull().default(''),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -50,6 +52,28 @@ export const partnerships = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('partnerships_agency_idx').on(t.agencyId), index('partnerships_renewal_idx').on(t.renewalOn)],
+);
+
+export const agencyMemberSource = pgEnum('agency_member_source', ['confirmed', 'nominated']);
+
+/**
+ * People who belong to an agency without an address at its domains: confirmed by its coordinator
+ * or a trainer, or nominated by the coordinator. Keyed by email, as registrations are.
+ */
+export const agencyMembers = pgTable(
+  'agency_members',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    source: agencyMemberSource('source').notNull(),
+    /** The user who confirmed or nominated them. */
+    addedBy: text('added_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('agency_members_agency_email_uq').on(t.agencyId, t.email), index('agency_members_email_idx').on(t.email)],
 );
 
 export type TAgency = typeof agencies.$inferSelect;

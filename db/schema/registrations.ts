@@ -23,9 +23,14 @@ export const registrations = pgTable(
     name: text('name').notNull(),
     /** Always lower-cased, so the unique index below compares addresses, not spellings. */
     email: text('email').notNull(),
-    /** What the person typed; `agencyId` is set when it is a known partner agency. */
+    /** The agency as the person gave it: shown to trainers, and never a reason to show them to an agency. */
     agency: text('agency').notNull().default(''),
-    agencyId: uuid('agency_id').references(() => agencies.id, { onDelete: 'set null' }),
+    /**
+     * The partner agency the typed name matches: only a claim, listed for that agency's coordinator
+     * and the trainers to confirm (the person becomes a member) or reject (cleared). The column
+     * keeps its first name, from when this link was trusted.
+     */
+    claimedAgencyId: uuid('agency_id').references(() => agencies.id, { onDelete: 'set null' }),
     badgeNumber: text('badge_number').notNull().default(''),
     /** Rank or role, e.g. "Detective Sergeant". */
     role: text('role').notNull().default(''),

@@ -1,9 +1,9 @@
 import 'server-only';
-import { and, asc, eq, isNotNull, lte, ne } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { agencies, agencyContacts, partnerships, type TAgencyKind, type TMouStatus } from '@/db/schema';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
-import { notFoundError, parseInput } from '@/lib/errors/app-error';
+import { AppError, notFoundError, parseInput } from '@/lib/errors/app-error';
 import { isUuid } from '@/lib/workshops/workshops';
 import { ZAgencyCreate, ZAgencyPatch, ZContact, ZPartnership, type TContactInput, type TPartnershipInput } from './schemas';
 
@@ -14,6 +14,7 @@ export type TAgencyDto = {
   name: string;
   kind: TAgencyKind;
   units: string[];
+  emailDomains: string[];
   notes: string;
   contacts: TContactDto[];
   partnerships: TPartnershipDto[];
@@ -37,6 +38,7 @@ async function loadAgency(db: Db, id: string): Promise<TAgencyDto> {
     name: row.name,
     kind: row.kind,
     units: row.units,
+    emailDomains: row.emailDomains,
     notes: row.notes,
     contacts: contacts.map(({ id: contactId, name, role, email, phone }) => ({ id: contactId, name, role, email, phone })),
     partnerships: records.map((p) => ({
@@ -65,6 +67,7 @@ export async function createAgency(db: Db, actor: TActor, input: unknown): Promi
   assertTrainer(actor);
   const { contacts, partnerships: records, ...fields } = parseInput(ZAgencyCreate, input);
   const id = await db.transaction(async (tx) => {
+    await assertDomainsFree(tx, fields.emailDomains);
     const [row] = await tx.insert(agencies).values(fields).returning({ id: agencies.id });
     await replaceChildren(tx, row!.id, contacts, records);
     return row!.id;
@@ -78,10 +81,29 @@ export async function updateAgency(db: Db, actor: TActor, id: string, input: unk
   const { contacts, partnerships: records, ...fields } = parseInput(ZAgencyPatch, input);
   await agencyOrThrow(db, id);
   await db.transaction(async (tx) => {
+    await assertDomainsFree(tx, fields.emailDomains, id);
     await tx.update(agencies).set({ ...fields, updatedAt: new Date() }).where(eq(agencies.id, id));
     await replaceChildren(tx, id, contacts, records);
   });
   return loadAgency(db, id);
+}
+
+/** A domain makes its addresses members, so it belongs to one agency only. */
+async function assertDomainsFree(db: Db, domains: string[] | undefined, agencyId?: string): Promise<void> {
+  if (!domains?.length) return;
+  const wanted = sql`array[${sql.join(
+    domains.map((domain) => sql`${domain}`),
+    sql`, `,
+  )}]::text[]`;
+  const [taken] = await db
+    .select({ name: agencies.name, emailDomains: agencies.emailDomains })
+    .from(agencies)
+    .where(and(sql`${agencies.emailDomains} ?| ${wanted}`, agencyId ? ne(agencies.id, agencyId) : undefined))
+    .limit(1);
+  if (!taken) return;
+  const domain = domains.find((d) => taken.emailDomains.includes(d));
+  const name = taken.name;
+  throw new AppError('validation_failed', 'Some fields need attention.', 422, { emailDomains: `${domain} is already a domain of ${name}.` });
 }
 
 export async function deleteAgency(db: Db, actor: TActor, id: string): Promise<void> {

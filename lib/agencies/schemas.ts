@@ -44,12 +44,39 @@ export const ZPartnership = z
     }
   });
 
+/** Domains anyone can have an address at: none of them can prove who someone works for. */
+const OPEN_MAIL_DOMAINS = new Set([
+  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'yahoo.com', 'ymail.com', 'icloud.com',
+  'me.com', 'mac.com', 'aol.com', 'proton.me', 'protonmail.com', 'gmx.com', 'gmx.net', 'mail.com', 'yandex.com', 'zoho.com',
+  'fastmail.com', 'hey.com', 'tutanota.com', 'example.com',
+]);
+const DOMAIN = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/** An email domain of an agency, like `springfieldpd.gov` (a leading `@` is dropped). */
+export const ZEmailDomain = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((value) => value.replace(/^@/, ''))
+  .superRefine((value, ctx) => {
+    if (!DOMAIN.test(value)) {
+      ctx.addIssue({ code: 'custom', message: `“${value}” is not a domain: enter the part of the officers’ addresses after the @, like springfieldpd.gov.` });
+    } else if (OPEN_MAIL_DOMAINS.has(value)) {
+      ctx.addIssue({ code: 'custom', message: `Anyone can have an address at ${value}, so it cannot show who is from the agency.` });
+    }
+  });
+
 export const ZAgencyFields = z.object({
   name: z.string().trim().min(2, 'Give the agency its name.').max(200),
   kind: z.enum(['police_department', 'sheriffs_office', 'child_protection_service', 'school_district', 'other'], {
     error: 'Choose what kind of agency this is.',
   }),
   units: z.array(z.string().trim().min(1).max(120)).max(30, 'At most 30 units.'),
+  /** An address at one of these belongs to the agency: its coordinator sees that person's joint sessions. */
+  emailDomains: z
+    .array(ZEmailDomain)
+    .max(20, 'At most 20 domains.')
+    .transform((domains) => [...new Set(domains)]),
   notes: z.string().trim().max(5000),
   contacts: z.array(ZContact).max(50),
   partnerships: z.array(ZPartnership).max(20),

@@ -13,6 +13,8 @@ export const AUDIT_ACTIONS = {
   'certificate.reissued': 'Reissued a certificate',
   'agency_records.viewed': 'Viewed agency records',
   'agency_records.exported': 'Exported agency records (CSV)',
+  'agency_member.confirmed': 'Confirmed someone as an agency’s officer',
+  'agency_claim.rejected': 'Rejected someone’s claim to be from an agency',
   'coordinator.granted': 'Made someone a coordinator',
   'coordinator.removed': 'Removed a coordinator',
   'trainer.granted': 'Made someone a trainer',

@@ -10,6 +10,7 @@ import { seedCertificate, seedRegistration, seedSession } from './_test/certific
 import { AGENCY_CSV_HEADER } from './agency-csv';
 import { exportAgencyRecordsCsv } from './agency-export';
 import { getAgencyRecords, listAgencyRegistrations } from './agency-records';
+import { confirmAgencyClaim, listAgencyClaims, rejectAgencyClaim } from '@/lib/agencies/membership';
 import { coordinatorAgency } from './coordinator-scope';
 
 describe.each(testDrivers)('agency records on %s', (driver) => {
@@ -19,9 +20,10 @@ describe.each(testDrivers)('agency records on %s', (driver) => {
   let hillcrest: string;
   let riversideCoordinator: TActor;
   let hillcrestCoordinator: TActor;
+  let strangerClaim: string;
 
-  async function agency(name: string) {
-    const [row] = await db.insert(agencies).values({ name, kind: 'police_department' }).returning({ id: agencies.id });
+  async function agency(name: string, emailDomains: string[]) {
+    const [row] = await db.insert(agencies).values({ name, kind: 'police_department', emailDomains }).returning({ id: agencies.id });
     return row!.id;
   }
 
@@ -31,36 +33,46 @@ describe.each(testDrivers)('agency records on %s', (driver) => {
   }
 
   /**
-   * Two joint sessions. Riverside: Ana attended both (one certificate later revoked and not
-   * replaced), Ben was absent, Cy cancelled. Hillcrest: Hal attended; Ana once registered with
-   * Hillcrest too, before she moved.
+   * Two sessions run jointly with Riverside. Ana attended both (one certificate later revoked and
+   * not replaced), Ben was absent, Cy cancelled: all at Riverside's domain. Hillcrest ran one with
+   * Hal, and one years ago with Ana, whom Hillcrest confirmed as its officer then. Others typed
+   * Riverside's name without being from it, or are Riverside's in a session not run with it.
    */
   beforeAll(async () => {
     database = await createTestDatabase(driver);
     db = database.db;
-    riverside = await agency('Riverside Police Department');
-    hillcrest = await agency('Hillcrest Sheriff’s Office');
+    riverside = await agency('Riverside Police Department', ['riverside.example']);
+    hillcrest = await agency('Hillcrest Sheriff’s Office', ['hillcrest.example']);
     riversideCoordinator = await coordinator('coord@riverside.example', riverside);
     hillcrestCoordinator = await coordinator('coord@hillcrest.example', hillcrest);
 
-    const march = await seedSession(db, { workshopTitle: 'Trauma-informed interviewing', startsAt: new Date('2026-03-03T15:00:00Z') });
-    const may = await seedSession(db, { workshopTitle: 'Recognising signs of abuse', startsAt: new Date('2026-05-12T14:00:00Z') });
+    const march = await seedSession(db, { workshopTitle: 'Trauma-informed interviewing', startsAt: new Date('2026-03-03T15:00:00Z'), partnerAgencyId: riverside });
+    const may = await seedSession(db, { workshopTitle: 'Recognising signs of abuse', startsAt: new Date('2026-05-12T14:00:00Z'), partnerAgencyId: riverside });
     const ana = { name: 'Ana Silva', email: 'ana@riverside.example' };
 
-    const anaMarch = await seedRegistration(db, march.sessionId, { ...ana, agencyId: riverside, badgeNumber: '=1+2', attendance: 'attended' });
+    const anaMarch = await seedRegistration(db, march.sessionId, { ...ana, badgeNumber: '=1+2', attendance: 'attended' });
     await seedCertificate(db, march, { id: anaMarch, ...ana }, { hours: 3 });
-    const anaMay = await seedRegistration(db, may.sessionId, { ...ana, agencyId: riverside, attendance: 'partial', attendedHours: 1.5 });
+    const anaMay = await seedRegistration(db, may.sessionId, { ...ana, attendance: 'partial', attendedHours: 1.5 });
     await seedCertificate(db, may, { id: anaMay, ...ana }, { hours: 1.5, revoked: { at: new Date('2026-05-20T12:00:00Z'), reason: 'Recorded in error' } });
-    await seedRegistration(db, march.sessionId, { name: 'Ben Ode', email: 'ben@riverside.example', agencyId: riverside, attendance: 'absent' });
-    await seedRegistration(db, may.sessionId, { name: 'Cy Park', email: 'cy@riverside.example', agencyId: riverside, status: 'cancelled' });
+    await seedRegistration(db, march.sessionId, { name: 'Ben Ode', email: 'ben@riverside.example', attendance: 'absent' });
+    await seedRegistration(db, may.sessionId, { name: 'Cy Park', email: 'cy@riverside.example', status: 'cancelled' });
 
-    const halMay = await seedRegistration(db, may.sessionId, { name: 'Hal Grey', email: 'hal@hillcrest.example', agencyId: hillcrest, attendance: 'attended' });
-    await seedCertificate(db, may, { id: halMay, name: 'Hal Grey', email: 'hal@hillcrest.example' }, { hours: 3 });
-    const anaEarlier = await seedSession(db, { workshopTitle: 'Talking with children', startsAt: new Date('2025-10-01T14:00:00Z') });
-    const anaHillcrest = await seedRegistration(db, anaEarlier.sessionId, { name: 'Ana Silva-Old', email: ana.email, agencyId: hillcrest, attendance: 'attended' });
+    const hillcrestMay = await seedSession(db, { workshopTitle: 'Interviewing for deputies', startsAt: new Date('2026-05-19T14:00:00Z'), partnerAgencyId: hillcrest });
+    const halMay = await seedRegistration(db, hillcrestMay.sessionId, { name: 'Hal Grey', email: 'hal@hillcrest.example', attendance: 'attended' });
+    await seedCertificate(db, hillcrestMay, { id: halMay, name: 'Hal Grey', email: 'hal@hillcrest.example' }, { hours: 3 });
+    const anaEarlier = await seedSession(db, { workshopTitle: 'Talking with children', startsAt: new Date('2025-10-01T14:00:00Z'), partnerAgencyId: hillcrest });
+    const anaHillcrest = await seedRegistration(db, anaEarlier.sessionId, { name: 'Ana Silva-Old', email: ana.email, claimedAgencyId: hillcrest, attendance: 'attended' });
     await seedCertificate(db, anaEarlier, { id: anaHillcrest, name: 'Ana Silva-Old', email: ana.email }, { hours: 7 });
+    const hillcrestTrainer = await ensureTrainer(db, 'records-trainer@example.org');
+    await confirmAgencyClaim(db, hillcrestTrainer, anaHillcrest);
+
     // Someone who typed no known agency belongs to no coordinator.
     await seedRegistration(db, march.sessionId, { name: 'Walk In', email: 'walkin@example.org', attendance: 'attended' });
+    // Typing the agency's name is only a claim: it shows nothing to the coordinator.
+    strangerClaim = await seedRegistration(db, march.sessionId, { name: 'Sly Stranger', email: 'sly@gmail.example', claimedAgencyId: riverside, badgeNumber: '9999' });
+    // Riverside's officer in a session not run with Riverside: told nothing goes to an agency.
+    const open = await seedSession(db, { workshopTitle: 'Open evening course', startsAt: new Date('2026-04-01T23:00:00Z') });
+    await seedRegistration(db, open.sessionId, { name: 'Dee Open', email: 'dee@riverside.example', attendance: 'attended' });
   });
   afterAll(async () => {
     await database?.close();
@@ -104,7 +116,9 @@ describe.each(testDrivers)('agency records on %s', (driver) => {
     const riversideRows = await listAgencyRegistrations(db, riverside);
     expect(riversideRows.map((r) => r.email).sort()).toEqual(['ana@riverside.example', 'ana@riverside.example', 'ben@riverside.example', 'cy@riverside.example']);
     const riversideText = JSON.stringify(await getAgencyRecords(db, riversideCoordinator));
-    for (const outsider of ['Hal Grey', 'hal@hillcrest.example', 'Walk In', 'Ana Silva-Old', 'Talking with children']) expect(riversideText).not.toContain(outsider);
+    for (const outsider of ['Hal Grey', 'hal@hillcrest.example', 'Walk In', 'Ana Silva-Old', 'Talking with children', 'Sly Stranger', '9999', 'Dee Open', 'Open evening course']) {
+      expect(riversideText).not.toContain(outsider);
+    }
 
     const hillcrestRecords = await getAgencyRecords(db, hillcrestCoordinator);
     expect(hillcrestRecords.officers).toEqual([
@@ -112,7 +126,7 @@ describe.each(testDrivers)('agency records on %s', (driver) => {
       { email: 'hal@hillcrest.example', name: 'Hal Grey', sessions: 1, attended: 1, hours: 3 },
     ]);
     const hillcrestText = JSON.stringify(hillcrestRecords);
-    for (const outsider of ['Ben Ode', 'Cy Park', 'Walk In', 'Trauma-informed interviewing']) expect(hillcrestText).not.toContain(outsider);
+    for (const outsider of ['Ben Ode', 'Cy Park', 'Walk In', 'Trauma-informed interviewing', 'Dee Open']) expect(hillcrestText).not.toContain(outsider);
   });
 
   it('exports the agency’s registrations as defused CSV and writes the export to the audit log', async () => {
@@ -137,6 +151,47 @@ describe.each(testDrivers)('agency records on %s', (driver) => {
         details: { format: 'csv', rows: 4, filename: 'agency-training-riverside-police-department.csv' },
       }),
     ]);
+  });
+
+  describe('claims by typed name', () => {
+    it('lists a claim to the agency’s coordinator and trainers without showing it in the records, until confirmed', async () => {
+      const claims = await listAgencyClaims(db, riversideCoordinator, riverside);
+      expect(claims).toEqual([
+        {
+          registrationId: strangerClaim,
+          name: 'Sly Stranger',
+          email: 'sly@gmail.example',
+          agencyAsGiven: '',
+          workshopTitle: 'Trauma-informed interviewing',
+          when: 'Tue 3 Mar, 9:00–12:00 CST',
+        },
+      ]);
+      expect(JSON.stringify(claims)).not.toContain('9999');
+      // Another agency's coordinator cannot see or decide it; nor can an officer.
+      expect((await refusal(listAgencyClaims(db, hillcrestCoordinator, riverside))).status).toBe(403);
+      expect((await refusal(confirmAgencyClaim(db, hillcrestCoordinator, strangerClaim))).status).toBe(403);
+      expect((await refusal(rejectAgencyClaim(db, { id: 'someone', role: 'officer' }, strangerClaim))).status).toBe(403);
+      expect((await refusal(confirmAgencyClaim(db, null, strangerClaim))).status).toBe(401);
+    });
+
+    it('confirming makes the address the agency’s officer everywhere the agency ran; rejecting clears the claim', async () => {
+      const extra = await seedSession(db, { workshopTitle: 'Claims course', startsAt: new Date('2026-06-02T14:00:00Z'), partnerAgencyId: riverside });
+      const first = await seedRegistration(db, extra.sessionId, { name: 'Max Claim', email: 'max@county.example', claimedAgencyId: riverside, attendance: 'attended' });
+      const second = await seedRegistration(db, extra.sessionId, { name: 'Nia Claim', email: 'nia@county.example', claimedAgencyId: riverside });
+      await confirmAgencyClaim(db, riversideCoordinator, first);
+      await rejectAgencyClaim(db, riversideCoordinator, second);
+      const emails = (await listAgencyRegistrations(db, riverside)).map((r) => r.email);
+      expect(emails).toContain('max@county.example');
+      expect(emails).not.toContain('nia@county.example');
+      expect((await listAgencyClaims(db, riversideCoordinator, riverside)).map((c) => c.name)).toEqual(['Sly Stranger']);
+      const decisions = await db.select().from(auditLog).where(eq(auditLog.subjectId, riverside));
+      expect(decisions.map((d) => [d.action, d.personEmail]).filter(([action]) => action !== 'agency_records.exported')).toEqual(
+        expect.arrayContaining([
+          ['agency_member.confirmed', 'max@county.example'],
+          ['agency_claim.rejected', 'nia@county.example'],
+        ]),
+      );
+    });
   });
 
   describe('who may see agency records', () => {

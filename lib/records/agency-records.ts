@@ -4,6 +4,7 @@ import type { Db } from '@/db';
 import { certificates, registrations, trainingSessions, workshops, type TAttendanceStatus, type TRegistrationStatus } from '@/db/schema';
 import type { TActor } from '@/lib/auth/actor';
 import { formatCertificateDates } from '@/lib/certificates/render-pdf';
+import { isAgencyMember } from '@/lib/agencies/membership';
 import { coordinatorAgency, type TCoordinatorAgency } from './coordinator-scope';
 
 /** One of the agency's registrations, with what came of it. */
@@ -58,8 +59,11 @@ const cents = (hours: number | null) => Math.round((hours ?? 0) * 100);
 const attendedSome = (row: TAgencyRegistrationRow) => row.attendance === 'attended' || row.attendance === 'partial';
 
 /**
- * Every registration made for one agency (linked to it when it was made), most recent session
- * first. The agency is a parameter of the query itself: callers get it from coordinatorAgency.
+ * The agency's officers' registrations in the sessions run jointly with it, most recent session
+ * first. An officer is someone whose address is at the agency's domains or whom it confirmed
+ * (isAgencyMember); the agency a person typed counts for nothing, and their training elsewhere is
+ * none of this agency's business, as the registration form tells them. The agency is a parameter
+ * of the query itself: callers get it from coordinatorAgency.
  */
 export async function listAgencyRegistrations(db: Db, agencyId: string): Promise<TAgencyRegistrationRow[]> {
   const revoked = db
@@ -78,7 +82,7 @@ export async function listAgencyRegistrations(db: Db, agencyId: string): Promise
     .innerJoin(trainingSessions, eq(trainingSessions.id, registrations.sessionId))
     .innerJoin(workshops, eq(workshops.id, trainingSessions.workshopId))
     .leftJoin(certificates, and(eq(certificates.registrationId, registrations.id), isNull(certificates.revokedAt)))
-    .where(eq(registrations.agencyId, agencyId))
+    .where(and(eq(trainingSessions.partnerAgencyId, agencyId), isAgencyMember(sql`${agencyId}::uuid`, registrations.email)))
     .orderBy(desc(trainingSessions.startsAt), asc(trainingSessions.id), asc(registrations.name), asc(registrations.id));
   return rows.map(({ registration: r, session: s, workshopTitle, hours, hasRevoked }) => ({
     registrationId: r.id,
@@ -140,11 +144,7 @@ function byOfficer(rows: TAgencyRegistrationRow[]): TAgencyOfficerRecord[] {
     .sort((a, b) => a.name.localeCompare(b.name) || a.email.localeCompare(b.email));
 }
 
-/**
- * What a coordinator sees: their agency's officers' registrations, attendance and hours, per
- * session and per officer. Only registrations linked to their agency count, so an officer's
- * training with another agency stays that agency's business.
- */
+/** What a coordinator sees: their officers' registrations, attendance and hours in joint sessions, per session and per officer. */
 export async function getAgencyRecords(db: Db, actor: TActor): Promise<TAgencyRecords> {
   const agency = await coordinatorAgency(db, actor);
   const rows = await listAgencyRegistrations(db, agency.id);

@@ -5,6 +5,7 @@ import type { Db } from '@/db';
 import { registrations, trainingSessions, type TRegistrationStatus } from '@/db/schema';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
 import { notFoundError } from '@/lib/errors/app-error';
+import { verifiedAgencyOf } from '@/lib/agencies/membership';
 import { isUuid } from '@/lib/workshops/workshops';
 
 /** A registration as a trainer's roster shows it. */
@@ -12,8 +13,12 @@ export type TRosterEntryDto = {
   id: string;
   name: string;
   email: string;
+  /** As the person gave it. */
   agency: string;
+  /** The agency the person verifiably belongs to (email domain or confirmed); null otherwise. */
   agencyId: string | null;
+  /** The partner agency the typed name matches, while unconfirmed: a claim, not a membership. */
+  claimedAgencyId: string | null;
   badgeNumber: string;
   role: string;
   accessNeeds: string;
@@ -56,7 +61,7 @@ export async function listRegistrationsForTrainer(db: Db, actor: TActor, session
   const [session] = await db.select({ id: trainingSessions.id }).from(trainingSessions).where(eq(trainingSessions.id, sessionId));
   if (!session) throw notFoundError('Session');
   const rows = await db
-    .select()
+    .select({ r: registrations, verifiedAgencyId: verifiedAgencyOf(registrations.email) })
     .from(registrations)
     .where(eq(registrations.sessionId, sessionId))
     .orderBy(
@@ -68,12 +73,13 @@ export async function listRegistrationsForTrainer(db: Db, actor: TActor, session
       asc(registrations.id),
     );
   let position = 0;
-  return rows.map((r) => ({
+  return rows.map(({ r, verifiedAgencyId }) => ({
     id: r.id,
     name: r.name,
     email: r.email,
     agency: r.agency,
-    agencyId: r.agencyId,
+    agencyId: verifiedAgencyId,
+    claimedAgencyId: verifiedAgencyId ? null : r.claimedAgencyId,
     badgeNumber: r.badgeNumber,
     role: r.role,
     accessNeeds: r.accessNeeds,

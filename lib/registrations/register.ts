@@ -150,7 +150,7 @@ export async function insertRegistration(
     name: data.name,
     email: data.email,
     agency: data.agency,
-    agencyId: matchingAgencyId(data.agency),
+    claimedAgencyId: matchingAgencyId(data.agency),
     badgeNumber: data.badgeNumber,
     role: data.role,
     accessNeeds: data.accessNeeds,

@@ -204,7 +204,7 @@ describe.each(testDrivers)('registrations on %s', (driver) => {
     expect(await counters(sessionId)).toEqual({ confirmed: 1, waitlisted: 0 });
   });
 
-  it('links a typed agency to the partner agency of that name, on both paths, and leaves others unlinked', async () => {
+  it('keeps a typed agency that names a partner agency as a claim to it, on both paths, and leaves others unlinked', async () => {
     const [agency] = await db.insert(agencies).values({ name: 'Riverside Police Department', kind: 'police_department' }).returning();
     const sessionId = await createOpenSession(db, workshopId, { capacity: 1 });
     const seated = await registerForSession(db, null, sessionId, { name: 'A', email: 'linked-a@example.org', agency: ' riverside police department' });
@@ -213,9 +213,9 @@ describe.each(testDrivers)('registrations on %s', (driver) => {
     expect([seated.status, waiting.status]).toEqual(['confirmed', 'waitlisted']);
     const rows = await db.select().from(registrations).where(inArray(registrations.id, [seated.id, waiting.id, other.id]));
     const byId = new Map(rows.map((r) => [r.id, r]));
-    expect(byId.get(seated.id)).toMatchObject({ agencyId: agency!.id, agency: 'riverside police department' });
-    expect(byId.get(waiting.id)!.agencyId).toBe(agency!.id);
-    expect(byId.get(other.id)!.agencyId).toBeNull();
+    expect(byId.get(seated.id)).toMatchObject({ claimedAgencyId: agency!.id, agency: 'riverside police department' });
+    expect(byId.get(waiting.id)!.claimedAgencyId).toBe(agency!.id);
+    expect(byId.get(other.id)!.claimedAgencyId).toBeNull();
   });
 
   it('refuses a cancelled session and creates nothing', async () => {

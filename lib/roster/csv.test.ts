@@ -67,6 +67,7 @@ const dana: TRosterEntryDto = {
   email: 'dana@example.org',
   agency: 'Springfield PD, Patrol',
   agencyId: null,
+  claimedAgencyId: null,
   badgeNumber: '4471',
   role: 'Detective',
   accessNeeds: 'Step-free access\nHearing loop',

@@ -8,6 +8,7 @@ const entry = (id: string, status: TRosterEntryDto['status'], waitlistPosition: 
   email: `${id}@example.org`,
   agency: '',
   agencyId: null,
+  claimedAgencyId: null,
   badgeNumber: '',
   role: '',
   accessNeeds: '',

@@ -52,7 +52,7 @@ export function RegistrationForm({ action, defaults, agencyNames, partnerAgencyN
               />
             )}
           </Field>
-          <Field name="agency" label="Agency" hint="Choose a partner agency from the list, or type yours." error={error('agency')}>
+          <Field name="agency" label="Agency" hint="Choose a partner agency from the list, or type yours. It is shown to the trainers; it shares nothing with the agency." error={error('agency')}>
             {(props) => (
               <>
                 <input {...props} type="text" list="partner-agencies" maxLength={200} autoComplete="organization" className="field-input" defaultValue={value('agency')} />
@@ -83,8 +83,8 @@ export function RegistrationForm({ action, defaults, agencyNames, partnerAgencyN
           By registering you agree that Muster uses these details for your registration, the emails about this session, attendance records
           and certificates.{' '}
           {partnerAgencyName
-            ? `They are shared with the trainers and, as this is a joint session, with ${partnerAgencyName}’s training coordinator.`
-            : 'They are shared with the trainers of this session.'}
+            ? `They are shared with the trainers and, as this is a joint session, with ${partnerAgencyName}’s training coordinator if you are one of ${partnerAgencyName}’s officers (your email address is at its domain, or ${partnerAgencyName} confirms you).`
+            : 'They are shared with the trainers of this session only.'}
         </p>
         <SubmitButton pendingText="Registering…">Register</SubmitButton>
       </form>

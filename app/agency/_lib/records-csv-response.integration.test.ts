@@ -16,11 +16,14 @@ describe.each(testDrivers)('the agency CSV download on %s', (driver) => {
   beforeAll(async () => {
     database = await createTestDatabase(driver);
     db = database.db;
-    const [agency] = await db.insert(agencies).values({ name: 'Riverside Police Department', kind: 'police_department' }).returning({ id: agencies.id });
+    const [agency] = await db
+      .insert(agencies)
+      .values({ name: 'Riverside Police Department', kind: 'police_department', emailDomains: ['riverside.example'] })
+      .returning({ id: agencies.id });
     const [user] = await db.insert(users).values({ email: 'coord@riverside.example', role: 'coordinator', coordinatorAgencyId: agency!.id }).returning({ id: users.id });
     coordinator = { id: user!.id, role: 'coordinator' };
-    const session = await seedSession(db);
-    await seedRegistration(db, session.sessionId, { name: 'Ana Silva', email: 'ana@riverside.example', agencyId: agency!.id, attendance: 'attended' });
+    const session = await seedSession(db, { partnerAgencyId: agency!.id });
+    await seedRegistration(db, session.sessionId, { name: 'Ana Silva', email: 'ana@riverside.example', attendance: 'attended' });
   });
   afterAll(async () => {
     await database?.close();

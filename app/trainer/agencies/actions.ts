@@ -17,13 +17,14 @@ import {
 } from '@/lib/agencies/agencies';
 import { z } from 'zod';
 import { field, ZNoFields } from '@/app/_lib/form-schema';
+import { decideClaim } from '@/app/_lib/decide-claim';
 import { renamingFields } from '@/app/trainer/_components/form-data';
 import { toFormState } from '@/lib/errors/answers';
 import { notFoundError } from '@/lib/errors/app-error';
 import { isUuid } from '@/lib/workshops/workshops';
 
-/** The agency fields as the domain takes them; units come one per line. */
-const ZAgencyForm = z.object({ name: field.text(), kind: field.text(), units: field.lines(), notes: field.text() });
+/** The agency fields as the domain takes them; units and email domains come one per line. */
+const ZAgencyForm = z.object({ name: field.text(), kind: field.text(), units: field.lines(), emailDomains: field.lines(), notes: field.text() });
 
 /** `units.3` → `units`: one message beside the textarea for any of its lines. */
 const agencyFieldKey = (key: string, message: string): [string, string] => [key.split('.')[0] ?? key, message];
@@ -119,4 +120,8 @@ export async function deleteAgencyAction(agencyId: string, _previous: TDeleteAge
     refreshAgencies();
     redirect(`/trainer/agencies?deleted=${encodeURIComponent(name)}`);
   });
+}
+
+export async function decideAgencyClaimAction(registrationId: string, _previous: TFormState, formData: FormData): Promise<TFormState> {
+  return decideClaim(registrationId, formData, refreshAgencies);
 }

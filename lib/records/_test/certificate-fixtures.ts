@@ -9,7 +9,16 @@ import { renderCertificatePdf } from '@/lib/certificates/render-pdf';
 const HOUR = 3_600_000;
 let serial = 0;
 
-export type TSessionSeed = { workshopTitle?: string; startsAt?: Date; lengthHours?: number; timeZone?: string; creditHours?: number; creditCategory?: string };
+export type TSessionSeed = {
+  workshopTitle?: string;
+  startsAt?: Date;
+  lengthHours?: number;
+  timeZone?: string;
+  creditHours?: number;
+  creditCategory?: string;
+  /** Run jointly with this agency. */
+  partnerAgencyId?: string;
+};
 
 /** A published workshop and one session of it, held at `startsAt` in `timeZone`. */
 export async function seedSession(db: Db, seed: TSessionSeed = {}): Promise<{ sessionId: string; workshopTitle: string; startsAt: Date; endsAt: Date; timeZone: string }> {
@@ -38,6 +47,7 @@ export async function seedSession(db: Db, seed: TSessionSeed = {}): Promise<{ se
       capacity: 50,
       registrationOpensAt: new Date(startsAt.getTime() - 30 * 24 * HOUR),
       registrationClosesAt: startsAt,
+      partnerAgencyId: seed.partnerAgencyId ?? null,
     })
     .returning({ id: trainingSessions.id });
   return { sessionId: session!.id, workshopTitle, startsAt, endsAt, timeZone };
@@ -46,7 +56,8 @@ export async function seedSession(db: Db, seed: TSessionSeed = {}): Promise<{ se
 export type TRegistrationSeed = {
   name: string;
   email: string;
-  agencyId?: string | null;
+  /** The agency the typed name matched: a claim only. */
+  claimedAgencyId?: string | null;
   badgeNumber?: string;
   status?: TRegistrationStatus;
   attendance?: TAttendanceStatus | null;
@@ -62,7 +73,7 @@ export async function seedRegistration(db: Db, sessionId: string, seed: TRegistr
       sessionId,
       name: seed.name,
       email: seed.email.toLowerCase(),
-      agencyId: seed.agencyId ?? null,
+      claimedAgencyId: seed.claimedAgencyId ?? null,
       badgeNumber: seed.badgeNumber ?? '',
       status,
       confirmedAt: status === 'confirmed' ? new Date() : null,

@@ -71,6 +71,7 @@ export const ZAgencySummaryDto = z.object({ id: z.uuid(), name: z.string(), kind
 
 export const ZAgencyDto = ZAgencySummaryDto.extend({
   units: z.array(z.string()),
+  emailDomains: z.array(z.string()).describe('An address at one of these belongs to the agency (its coordinator sees that person in joint sessions).'),
   notes: z.string(),
   contacts: z.array(z.object({ id: z.uuid(), name: z.string(), role: z.string(), email: z.string(), phone: z.string() })),
   partnerships: z.array(
@@ -96,7 +97,8 @@ export const ZRosterEntryDto = z.object({
   name: z.string(),
   email: z.string(),
   agency: z.string(),
-  agencyId: z.uuid().nullable(),
+  agencyId: z.uuid().nullable().describe('The agency the person verifiably belongs to: an address at its email domains, or confirmed by it. Never from the typed agency.'),
+  claimedAgencyId: z.uuid().nullable().describe('The partner agency the typed agency names, until confirmed or rejected.'),
   badgeNumber: z.string(),
   role: z.string(),
   accessNeeds: z.string(),

@@ -20,12 +20,15 @@ import { formatCalendarDate, renewalFlag } from '../_lib/renewal';
 import {
   addContactAction,
   addPartnershipAction,
+  decideAgencyClaimAction,
   deleteAgencyAction,
   removeContactAction,
   removePartnershipAction,
   updateAgencyAction,
 } from '../actions';
 import { CoordinatorsSection } from './_components/coordinators-section';
+import { ClaimList } from '@/app/_components/agency/claim-list';
+import { listAgencyClaims } from '@/lib/agencies/membership';
 
 type TProps = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string | string[] }> };
 
@@ -56,7 +59,11 @@ export default async function AgencyPage({ params, searchParams }: TProps) {
   const actor = { id: trainer.id, role: trainer.role };
   const db = await getDb();
   const agency = await agencyOrNotFound(() => getAgency(db, actor, id));
-  const [sessions, coordinators] = await Promise.all([listSessionsOfAgency(db, actor, agency.id), listCoordinators(db, actor, agency.id)]);
+  const [sessions, coordinators, claims] = await Promise.all([
+    listSessionsOfAgency(db, actor, agency.id),
+    listCoordinators(db, actor, agency.id),
+    listAgencyClaims(db, actor, agency.id),
+  ]);
   const { created } = await searchParams;
   const today = new Date();
 
@@ -221,6 +228,17 @@ export default async function AgencyPage({ params, searchParams }: TProps) {
       </section>
 
       <CoordinatorsSection agencyId={agency.id} agencyName={agency.name} coordinators={coordinators} />
+
+      <section aria-labelledby="claims" className="card space-y-4">
+        <h2 id="claims" className="text-xl font-semibold">
+          Claims to be from {agency.name}
+        </h2>
+        <p className="text-slate-700">
+          People who typed this agency’s name when registering, from an address not at its email domains. The agency’s coordinator
+          sees them only once confirmed, here or on the agency’s own page.
+        </p>
+        <ClaimList claims={claims} agencyName={agency.name} decide={decideAgencyClaimAction} />
+      </section>
 
       <section aria-labelledby="delete" className="card space-y-3">
         <h2 id="delete" className="text-xl font-semibold">

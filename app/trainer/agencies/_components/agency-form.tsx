@@ -6,7 +6,7 @@ import { FormMessage } from '@/app/_components/form/form-message';
 import { SubmitButton } from '@/app/_components/form/submit-button';
 import type { TFormState } from '@/app/_lib/trainer-action';
 
-type TAgencyValues = { name: string; kind: string; units: string[]; notes: string };
+type TAgencyValues = { name: string; kind: string; units: string[]; emailDomains: string[]; notes: string };
 
 /** Name, kind, units and notes of an agency: for adding one, and for changing one. */
 export function AgencyForm({
@@ -47,6 +47,16 @@ export function AgencyForm({
       </Field>
       <Field name="units" label="Units" hint="One per line, like “Special Victims Unit”. Up to 30." error={state.fields?.units}>
         {(props) => <textarea {...props} rows={4} className="field-input" defaultValue={value('units', agency?.units.join('\n') ?? '')} />}
+      </Field>
+      <Field
+        name="emailDomains"
+        label="Email domains"
+        hint="One per line, like springfieldpd.gov. Someone with an address there is one of the agency’s officers: its coordinator sees them in joint sessions. What people type as their agency never counts."
+        error={state.fields?.emailDomains}
+      >
+        {(props) => (
+          <textarea {...props} rows={2} spellCheck={false} className="field-input" defaultValue={value('emailDomains', agency?.emailDomains.join('\n') ?? '')} />
+        )}
       </Field>
       <Field name="notes" label="Notes" hint="For trainers only. Nothing about clients or cases." error={state.fields?.notes}>
         {(props) => <textarea {...props} rows={4} maxLength={5000} className="field-input" defaultValue={value('notes', agency?.notes ?? '')} />}
