@@ -13,8 +13,8 @@ export type TRosterEntryDto = {
   id: string;
   name: string;
   email: string;
-  /** As the person gave it. */
-  agency: string;
+  /** The agency as the person gave it: text for the trainers, never a membership. */
+  agencyAsGiven: string;
   /** The agency the person verifiably belongs to (email domain or confirmed); null otherwise. */
   agencyId: string | null;
   /** The partner agency the typed name matches, while unconfirmed: a claim, not a membership. */
@@ -77,7 +77,7 @@ export async function listRegistrationsForTrainer(db: Db, actor: TActor, session
     id: r.id,
     name: r.name,
     email: r.email,
-    agency: r.agency,
+    agencyAsGiven: r.agency,
     agencyId: verifiedAgencyId,
     claimedAgencyId: verifiedAgencyId ? null : r.claimedAgencyId,
     badgeNumber: r.badgeNumber,

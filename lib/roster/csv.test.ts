@@ -65,7 +65,7 @@ const dana: TRosterEntryDto = {
   id: '00000000-0000-4000-8000-000000000001',
   name: '=cmd|" /C calc"!A0',
   email: 'dana@example.org',
-  agency: 'Springfield PD, Patrol',
+  agencyAsGiven: 'Springfield PD, Patrol',
   agencyId: null,
   claimedAgencyId: null,
   badgeNumber: '4471',

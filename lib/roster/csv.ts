@@ -56,7 +56,7 @@ export function rosterCsv(entries: readonly TRosterEntryDto[]): string {
       entry.waitlistPosition,
       entry.name,
       entry.email,
-      entry.agency,
+      entry.agencyAsGiven,
       entry.badgeNumber,
       entry.role,
       entry.accessNeeds,

@@ -6,7 +6,7 @@ const entry = (id: string, status: TRosterEntryDto['status'], waitlistPosition: 
   id,
   name: id,
   email: `${id}@example.org`,
-  agency: '',
+  agencyAsGiven: '',
   agencyId: null,
   claimedAgencyId: null,
   badgeNumber: '',

@@ -161,7 +161,7 @@ describe.each(testDrivers)('registrations API on %s', (driver) => {
     await register(id, person('r2'));
     const items = await roster(id);
     expect(items).toEqual([
-      expect.objectContaining({ email: 'officerr1@example.org', name: 'Officer r1', agency: 'Riverside PD', status: 'confirmed', waitlistPosition: null, attendance: null }),
+      expect.objectContaining({ email: 'officerr1@example.org', name: 'Officer r1', agencyAsGiven: 'Riverside PD', status: 'confirmed', waitlistPosition: null, attendance: null }),
       expect.objectContaining({ email: 'officerr2@example.org', status: 'waitlisted', waitlistPosition: 1, attendance: null }),
     ]);
     expect((await api.get(`/api/v1/sessions/${id}/registrations`, { token: officerToken })).status).toBe(403);

@@ -96,7 +96,7 @@ export const ZRosterEntryDto = z.object({
   id: z.uuid(),
   name: z.string(),
   email: z.string(),
-  agency: z.string(),
+  agencyAsGiven: z.string().describe('The agency as the person typed it.'),
   agencyId: z.uuid().nullable().describe('The agency the person verifiably belongs to: an address at its email domains, or confirmed by it. Never from the typed agency.'),
   claimedAgencyId: z.uuid().nullable().describe('The partner agency the typed agency names, until confirmed or rejected.'),
   badgeNumber: z.string(),

@@ -21,7 +21,7 @@ export function RosterPerson({
   attendance?: string;
 }) {
   const details: [string, string][] = [
-    ['Agency', person.agency],
+    ['Agency (as given)', person.agencyAsGiven],
     ['Badge or staff number', person.badgeNumber],
     ['Role or rank', person.role],
   ];
