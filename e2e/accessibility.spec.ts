@@ -192,11 +192,13 @@ test.describe('every page passes axe (WCAG 2.2 AA)', () => {
   });
 
   test('for coordinators', async ({ browser }) => {
-    // The trainer makes someone a demo agency's coordinator, who then sees that agency's records.
+    // The trainer makes someone Riverside's coordinator, who then sees its officers in the session
+    // run with it: Łukasz by the agency's email domain, Minh confirmed by hand. Zoë only typed
+    // Riverside's name: she is a claim, not in the records, until the coordinator confirms her.
     const trainer = await asDemoTrainer(browser);
     const coordinatorEmail = uniqueEmail('coordinator');
     await trainer.goto('/trainer/agencies');
-    await trainer.locator('main a[href^="/trainer/agencies/"]:not([href$="/new"])').first().click();
+    await trainer.getByRole('link', { name: 'Riverside Police Department' }).click();
     const grant = trainer.getByRole('form', { name: 'Add coordinator' });
     await grant.getByLabel('Email').fill(coordinatorEmail);
     await grant.getByRole('button', { name: 'Add coordinator' }).click();
@@ -206,6 +208,18 @@ test.describe('every page passes axe (WCAG 2.2 AA)', () => {
     await requestDemoSignIn(coordinator, coordinatorEmail);
     await finishDemoSignIn(coordinator, coordinatorEmail);
     record(await crawl(coordinator, demoUrl, ['/agency', '/me'], { follow: within('/agency', '/me') }));
+    await coordinator.goto('/agency');
+    const byOfficer = coordinator.getByRole('region', { name: 'By officer' });
+    await expect(byOfficer).toContainText('Łukasz Żółć');
+    await expect(byOfficer).toContainText('Nguyễn Thị Minh Khai');
+    await expect(byOfficer).not.toContainText('Zoë');
+    const claims = coordinator.getByRole('region', { name: 'Claims to be from Riverside Police Department' });
+    await expect(claims).toContainText("Zoë O'Brien-Ånström");
+    await claims.getByRole('button', { name: "Confirm Zoë O'Brien-Ånström" }).click();
+    await expect(claims.getByRole('status')).toContainText('Confirmed');
+    await expect(claims).not.toContainText('Zoë');
+    await expect(coordinator.getByRole('region', { name: 'By officer' })).toContainText("Zoë O'Brien-Ånström");
+    violations.push(...(await axeViolations(coordinator)));
     await coordinator.context().close();
   });
 

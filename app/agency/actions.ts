@@ -5,5 +5,5 @@ import type { TFormState } from '@/app/_lib/trainer-action';
 import { decideClaim } from '@/app/_lib/decide-claim';
 
 export async function decideClaimAction(registrationId: string, _previous: TFormState, formData: FormData): Promise<TFormState> {
-  return decideClaim(registrationId, formData, () => revalidatePath('/agency'));
+  return decideClaim(registrationId, formData, '/agency', () => revalidatePath('/agency'));
 }

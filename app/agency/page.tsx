@@ -5,6 +5,7 @@ import { getCurrentUser } from '@/lib/auth/current-user';
 import { AppError } from '@/lib/errors/app-error';
 import { getAgencyRecords, type TAgencyRecords } from '@/lib/records/agency-records';
 import { ClaimList } from '@/app/_components/agency/claim-list';
+import { claimDecided } from '@/app/_lib/decide-claim';
 import { listAgencyClaims, type TAgencyClaimDto } from '@/lib/agencies/membership';
 import { decideClaimAction } from './actions';
 import { OfficerTable } from './_components/officer-table';
@@ -27,7 +28,8 @@ async function loadRecords(
   }
 }
 
-export default async function AgencyRecordsPage() {
+export default async function AgencyRecordsPage({ searchParams }: { searchParams: Promise<{ decided?: string | string[] }> }) {
+  const { decided } = await searchParams;
   const user = await getCurrentUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent('/agency')}`);
   const records = await loadRecords({ id: user.id, role: user.role });
@@ -60,7 +62,7 @@ export default async function AgencyRecordsPage() {
           These people typed your agency’s name when registering, from an address that is not at its domains. Nothing of theirs is in
           your records until you confirm them; reject anyone who is not one of your officers.
         </p>
-        <ClaimList claims={claims} agencyName={agency.name} decide={decideClaimAction} />
+        <ClaimList claims={claims} agencyName={agency.name} decide={decideClaimAction} decided={claimDecided(decided)} />
       </section>
       <section aria-labelledby="by-session" className="card space-y-4">
         <h2 id="by-session" className="text-xl font-semibold">

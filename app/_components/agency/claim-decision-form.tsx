@@ -5,10 +5,9 @@ import { FormMessage } from '@/app/_components/form/form-message';
 import { SubmitButton } from '@/app/_components/form/submit-button';
 import type { TFormState } from '@/app/_lib/trainer-action';
 
-/** Confirm or reject one claim: the button pressed says which. */
+/** Confirm or reject one claim: the button pressed says which; the page then says what was decided. */
 export function ClaimDecisionForm({ action, who }: { action: (state: TFormState, formData: FormData) => Promise<TFormState>; who: string }) {
   const [state, formAction] = useActionState(action, {});
-  if (state.ok) return <p role="status">{state.message}</p>;
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-2">
       <FormMessage state={state} />

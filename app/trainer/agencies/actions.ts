@@ -122,6 +122,6 @@ export async function deleteAgencyAction(agencyId: string, _previous: TDeleteAge
   });
 }
 
-export async function decideAgencyClaimAction(registrationId: string, _previous: TFormState, formData: FormData): Promise<TFormState> {
-  return decideClaim(registrationId, formData, refreshAgencies);
+export async function decideAgencyClaimAction(agencyId: string, registrationId: string, _previous: TFormState, formData: FormData): Promise<TFormState> {
+  return decideClaim(registrationId, formData, `/trainer/agencies/${encodeURIComponent(agencyId)}`, refreshAgencies);
 }

@@ -28,9 +28,10 @@ import {
 } from '../actions';
 import { CoordinatorsSection } from './_components/coordinators-section';
 import { ClaimList } from '@/app/_components/agency/claim-list';
+import { claimDecided } from '@/app/_lib/decide-claim';
 import { listAgencyClaims } from '@/lib/agencies/membership';
 
-type TProps = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string | string[] }> };
+type TProps = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string | string[]; decided?: string | string[] }> };
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { id } = await params;
@@ -64,7 +65,7 @@ export default async function AgencyPage({ params, searchParams }: TProps) {
     listCoordinators(db, actor, agency.id),
     listAgencyClaims(db, actor, agency.id),
   ]);
-  const { created } = await searchParams;
+  const { created, decided } = await searchParams;
   const today = new Date();
 
   return (
@@ -237,7 +238,7 @@ export default async function AgencyPage({ params, searchParams }: TProps) {
           People who typed this agency’s name when registering, from an address not at its email domains. The agency’s coordinator
           sees them only once confirmed, here or on the agency’s own page.
         </p>
-        <ClaimList claims={claims} agencyName={agency.name} decide={decideAgencyClaimAction} />
+        <ClaimList claims={claims} agencyName={agency.name} decide={decideAgencyClaimAction.bind(null, agency.id)} decided={claimDecided(decided)} />
       </section>
 
       <section aria-labelledby="delete" className="card space-y-3">
