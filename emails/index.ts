@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { TMailTemplateName } from '@/lib/mail/templates';
 import CertificateIssuedEmail from './certificate-issued';
+import PartnerSessionUpdateEmail from './partner-session-update';
 import RegistrationCancelledEmail from './registration-cancelled';
 import RegistrationConfirmPlaceEmail from './registration-confirm-place';
 import RegistrationConfirmedEmail from './registration-confirmed';
@@ -25,4 +26,5 @@ export const emailComponents: { [K in TMailTemplateName]: ComponentType<never> }
   'session-cancelled': SessionCancelledEmail,
   'session-announcement': SessionAnnouncementEmail,
   'certificate-issued': CertificateIssuedEmail,
+  'partner-session-update': PartnerSessionUpdateEmail,
 };

@@ -1,4 +1,5 @@
 import type { CertificateIssuedEmailProps } from '@/emails/certificate-issued';
+import type { PartnerSessionUpdateEmailProps } from '@/emails/partner-session-update';
 import type { RegistrationCancelledEmailProps } from '@/emails/registration-cancelled';
 import type { RegistrationConfirmPlaceEmailProps } from '@/emails/registration-confirm-place';
 import type { RegistrationConfirmedEmailProps } from '@/emails/registration-confirmed';
@@ -32,6 +33,10 @@ export const mailSubjects = {
   'session-changed': (props: SessionChangedEmailProps) => `Changed: ${props.workshopTitle} is now ${props.when}`,
   'session-cancelled': (props: SessionCancelledEmailProps) => `Cancelled: ${props.workshopTitle}, ${props.when}`,
   'session-announcement': (props: SessionAnnouncementEmailProps) => `${props.workshopTitle}: ${props.subject}`,
+  'partner-session-update': (props: PartnerSessionUpdateEmailProps) =>
+    props.kind === 'cancelled'
+      ? `Cancelled: ${props.workshopTitle}, ${props.when} (joint with ${props.agencyName})`
+      : `Changed: ${props.workshopTitle} is now ${props.when} (joint with ${props.agencyName})`,
   'certificate-issued': (props: CertificateIssuedEmailProps) =>
     props.replacesCode ? `Your corrected certificate: ${props.workshopTitle}` : `Your certificate: ${props.workshopTitle}`,
 };

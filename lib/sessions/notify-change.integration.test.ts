@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
-import { registrations, trainingSessions } from '@/db/schema';
+import { agencies, registrations, trainingSessions, users } from '@/db/schema';
 import { ensureTrainer } from '@/lib/api-tokens/api-tokens';
 import type { TActor } from '@/lib/auth/actor';
 import type { TInviteSpec } from '@/lib/calendar/invite-spec';
@@ -120,6 +120,39 @@ describe.each(testDrivers)('telling people about session changes on %s', (driver
     // Cancelling again changes nothing and tells nobody twice.
     await cancelSession(db, trainer, sessionId);
     expect(await outboxFor(db, sessionId, ['session-cancelled'])).toHaveLength(7);
+  });
+
+  it('tells a joint session’s partner coordinators of a move and of the cancellation, and nobody else’s', async () => {
+    const [partner] = await db.insert(agencies).values({ name: 'Riverside Police Department', kind: 'police_department' }).returning({ id: agencies.id });
+    const [other] = await db.insert(agencies).values({ name: 'Hillcrest SO', kind: 'sheriffs_office' }).returning({ id: agencies.id });
+    await db.insert(users).values([
+      { email: 'coord.one@riverside.example', name: 'Dana Whitfield', role: 'coordinator', coordinatorAgencyId: partner!.id },
+      { email: 'coord.two@riverside.example', role: 'coordinator', coordinatorAgencyId: partner!.id },
+      { email: 'coord@hillcrest.example', role: 'coordinator', coordinatorAgencyId: other!.id },
+      // No longer a coordinator: the agency link alone does not make them one.
+      { email: 'former@riverside.example', role: 'officer', coordinatorAgencyId: partner!.id },
+    ]);
+    const sessionId = await createOpenSession(db, workshopId, { capacity: 5, partnerAgencyId: partner!.id });
+    await registerForSession(db, null, sessionId, { name: 'Pat', email: 'pat@riverside.example' });
+    const before = await session(sessionId);
+    const startsAt = new Date(before.startsAt.getTime() + 48 * HOUR);
+    await updateSession(db, trainer, sessionId, { startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3 * HOUR).toISOString() });
+    await updateSession(db, trainer, sessionId, { venue: { name: 'Training Room 2', address: '100 Main Street', directions: 'Use the side door.' } });
+    await cancelSession(db, trainer, sessionId, { message: 'Snow closes the roads.' });
+
+    const notices = await outboxFor(db, sessionId, ['partner-session-update']);
+    const sent = notices.map((m) => [m.toAddress, m.props.kind]).sort();
+    expect(sent).toEqual([
+      ['coord.one@riverside.example', 'cancelled'],
+      ['coord.one@riverside.example', 'changed'],
+      ['coord.two@riverside.example', 'cancelled'],
+      ['coord.two@riverside.example', 'changed'],
+    ]);
+    const changed = notices.find((m) => m.props.kind === 'changed' && m.toAddress === 'coord.one@riverside.example')!;
+    expect(changed.subject).toMatch(/^Changed: .+ \(joint with Riverside Police Department\)$/);
+    expect(changed.props).toMatchObject({ name: 'Dana Whitfield', previousWhen: expect.stringMatching(/CS?T|CDT/) });
+    expect(changed.props.when).not.toBe(changed.props.previousWhen);
+    expect(notices.find((m) => m.props.kind === 'cancelled')!.props).toMatchObject({ message: 'Snow closes the roads.' });
   });
 
   it('refuses officers and strangers', async () => {

@@ -3,6 +3,7 @@ import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { registrations, trainingSessions, type TTrainingSession } from '@/db/schema';
 import { enqueueMails, type TMailMessage } from '@/lib/mail/enqueue';
+import { partnerNotices } from '@/lib/agencies/partner-notices';
 import { promoteFromWaitlist } from '@/lib/registrations/cancel';
 import { changedMessage, reminderMessages, sessionCancelledMessage, type TPlaceSession } from '@/lib/registrations/messages';
 import { loadPlaceSession } from '@/lib/registrations/place-session';
@@ -40,6 +41,7 @@ async function activePeople(tx: Db, sessionId: string) {
  * - cancelled: every active place ends; confirmed people get METHOD:CANCEL, waitlisted a note;
  * - moved in time or place: confirmed people get the updated invite (same UID, higher SEQUENCE)
  *   and their reminders are planned again from the new start;
+ * - either way, a joint session's partner coordinators are told;
  * - reminder times changed: reminders are planned again;
  * - capacity raised: the waitlist moves up into the new seats.
  */
@@ -66,6 +68,7 @@ export async function notifySessionChange(
     }
     await tx.update(trainingSessions).set({ confirmedCount: 0, waitlistCount: 0 }).where(eq(trainingSessions.id, after.id));
     await withdrawPendingReminders(tx, { sessionId: after.id });
+    messages.push(...(await partnerNotices(tx, after, { kind: 'cancelled', message: options.message?.trim() || undefined })));
     await enqueueMails(tx, messages);
     return;
   }
@@ -76,7 +79,10 @@ export async function notifySessionChange(
     moved || before.firstReminderHours !== after.firstReminderHours || before.secondReminderHours !== after.secondReminderHours;
   if (moved || remindersChanged) {
     const confirmed = (await activePeople(tx, after.id)).filter((p) => p.status === 'confirmed' && !p.held);
-    if (moved) for (const person of confirmed) messages.push(changedMessage(after, previous, person));
+    if (moved) {
+      for (const person of confirmed) messages.push(changedMessage(after, previous, person));
+      messages.push(...(await partnerNotices(tx, after, { kind: 'changed', previous })));
+    }
     await withdrawPendingReminders(tx, { sessionId: after.id });
     for (const person of confirmed) messages.push(...reminderMessages(after, person, now));
     await enqueueMails(tx, messages);
