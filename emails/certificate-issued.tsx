@@ -17,6 +17,10 @@ export type CertificateIssuedEmailProps = {
   certificateCode: string;
   /** When this certificate corrects an earlier one: that one's code, now revoked. */
   replacesCode?: string;
+  /** Who facilitated the session, as printed ("Dr. Maya Okafor, Sgt. Dana Whitfield"). */
+  facilitators?: string;
+  /** A joint session's partner agency, the certificate's co-provider. */
+  partnerAgency?: string;
 };
 
 export default function CertificateIssuedEmail({
@@ -29,6 +33,8 @@ export default function CertificateIssuedEmail({
   verifyUrl = 'http://localhost:3000/verify/7K2Q-9XWD-4HPA-M3TR',
   myTrainingUrl = 'http://localhost:3000/me',
   replacesCode,
+  facilitators,
+  partnerAgency,
 }: Partial<CertificateIssuedEmailProps>) {
   const credit = hours > 0 ? `${hoursText(hours)}${creditCategory ? ` of ${creditCategory}` : ''}` : '';
   return (
@@ -38,6 +44,12 @@ export default function CertificateIssuedEmail({
         Thank you for attending {workshopTitle} ({when}). Your attendance certificate is attached as a PDF
         {credit ? `, for ${credit}` : ''}.
       </Text>
+      {(facilitators || partnerAgency) && (
+        <Text style={emailText}>
+          {partnerAgency ? `The session was run jointly with ${partnerAgency}, named on your certificate as co-provider. ` : ''}
+          {facilitators ? `Our thanks to ${facilitators}, who facilitated it.` : ''}
+        </Text>
+      )}
       {replacesCode && (
         <Text style={emailText}>
           It replaces your earlier certificate {replacesCode}, which is no longer valid: please use this one from now on.

@@ -7,7 +7,19 @@ import { formatCertificateCode } from './code';
 
 export type TCertificateMailFacts = Pick<
   TCertificate,
-  'code' | 'registrationId' | 'sessionId' | 'holderName' | 'holderEmail' | 'workshopTitle' | 'sessionStartsAt' | 'sessionEndsAt' | 'timeZone' | 'hours' | 'creditCategory'
+  | 'code'
+  | 'registrationId'
+  | 'sessionId'
+  | 'holderName'
+  | 'holderEmail'
+  | 'workshopTitle'
+  | 'sessionStartsAt'
+  | 'sessionEndsAt'
+  | 'timeZone'
+  | 'hours'
+  | 'creditCategory'
+  | 'facilitators'
+  | 'partnerAgency'
 >;
 
 function appUrl(): string {
@@ -39,6 +51,9 @@ export function certificateMessage(certificate: TCertificateMailFacts): TMailMes
       verifyUrl: verifyUrlFor(certificate.code),
       myTrainingUrl: `${appUrl()}/me`,
       certificateCode: certificate.code,
+      // As printed on the certificate: who ran the session, and the agency that co-ran it.
+      ...(certificate.facilitators ? { facilitators: certificate.facilitators } : {}),
+      ...(certificate.partnerAgency ? { partnerAgency: certificate.partnerAgency } : {}),
     },
     sessionId: certificate.sessionId,
     registrationId: certificate.registrationId,

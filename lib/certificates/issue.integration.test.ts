@@ -119,6 +119,14 @@ describe.each(testDrivers)('issuing certificates on %s', (driver) => {
       revokedAt: null,
     });
     expect(session!.rosterClosedAt).toEqual(now);
+
+    // The email thanks the facilitators by name and names the co-provider, as the certificate does.
+    const mail = (await certificateMailOf(sessionId)).find((m) => m.registrationId === byName.get('Łukasz Żółć')!.registrationId)!;
+    expect(mail.props).toMatchObject({ facilitators: 'Dr Ana Ruiz, Sam Lee', partnerAgency: 'Riverside Police Department' });
+    const { text } = await renderMail(mail.template, mail.props);
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      'The session was run jointly with Riverside Police Department, named on your certificate as co-provider. Our thanks to Dr Ana Ruiz, Sam Lee, who facilitated it.',
+    );
   });
 
   it('queues one email per certificate, carrying its code, whose attachment is exactly the hashed PDF', async () => {
