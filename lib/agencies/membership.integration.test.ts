@@ -47,7 +47,7 @@ describe.each(testDrivers)('agency membership on %s', (driver) => {
     // The roster tells the trainer who is verified and who only claims.
     const roster = await listRegistrationsForTrainer(db, trainer, joint);
     expect(roster.find((r) => r.email === 'pat@springfieldpd.gov')).toMatchObject({ agencyId: springfield, claimedAgencyId: null });
-    expect(roster.find((r) => r.email === 'sam.stranger@gmail.com')).toMatchObject({ agencyId: null, claimedAgencyId: springfield, agency: 'Springfield PD' });
+    expect(roster.find((r) => r.email === 'sam.stranger@gmail.com')).toMatchObject({ agencyId: null, claimedAgencyId: springfield, agencyAsGiven: 'Springfield PD' });
 
     await confirmAgencyClaim(db, coordinator, stranger.id);
     expect(JSON.stringify(await getAgencyRecords(db, coordinator))).toContain('Sam Stranger');
@@ -58,6 +58,9 @@ describe.each(testDrivers)('agency membership on %s', (driver) => {
     const open = await createOpenSession(db, workshopId);
     await registerForSession(db, null, open, { name: 'Quinn Elsewhere', email: 'quinn@springfieldpd.gov' });
     expect(JSON.stringify(await getAgencyRecords(db, coordinator))).not.toContain('Quinn Elsewhere');
+    // Nor does typing the agency's name in such a session tell the agency anything, even as a claim.
+    await registerForSession(db, null, open, { name: 'Rae Elsewhere', email: 'rae@gmail.com', agency: 'Springfield PD' });
+    expect((await listAgencyClaims(db, coordinator, springfield)).map((c) => c.email)).not.toContain('rae@gmail.com');
   });
 
   it('keeps domains lower case, refuses open mail domains and shapes that are no domain, and gives a domain to one agency only', async () => {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db';
 import { agencies, agencyMembers, registrations, trainingSessions, users, workshops } from '@/db/schema';
@@ -53,7 +53,9 @@ async function assertMayDecide(db: Db, actor: TActor, agencyId: string): Promise
 
 /**
  * The registrations that claim the agency by its typed name from addresses not known to belong to
- * it, newest first: they show nobody's details to the agency until confirmed.
+ * it, newest first, in sessions run jointly with the agency only (elsewhere the agency is told
+ * nothing, as the form promises) and never a place still held for its email's confirmation.
+ * A claim shows who and when, never the badge number, attendance or hours.
  */
 export async function listAgencyClaims(db: Db, actor: TActor, agencyId: string): Promise<TAgencyClaimDto[]> {
   if (!isUuid(agencyId)) throw notFoundError('Agency');
@@ -75,7 +77,9 @@ export async function listAgencyClaims(db: Db, actor: TActor, agencyId: string):
     .where(
       and(
         eq(registrations.claimedAgencyId, agencyId),
+        eq(trainingSessions.partnerAgencyId, agencyId),
         ne(registrations.status, 'cancelled'),
+        isNull(registrations.holdExpiresAt),
         sql`not ${isAgencyMember(sql`${agencyId}::uuid`, registrations.email)}`,
       ),
     )

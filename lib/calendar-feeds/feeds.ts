@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { calendarFeeds, registrations, trainingSessions, users, workshops, type TCalendarFeed } from '@/db/schema';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
@@ -113,6 +113,8 @@ async function personEvents(db: Db, email: string, context: TCalendarContext): P
       and(
         eq(registrations.email, email),
         eq(registrations.status, 'confirmed'),
+        // A held place is not booked until its email confirms it.
+        isNull(registrations.holdExpiresAt),
         eq(trainingSessions.status, 'scheduled'),
         gte(trainingSessions.endsAt, new Date(context.now.getTime() - HISTORY_MS)),
       ),

@@ -5,16 +5,30 @@ import { contentSecurityPolicy, inlineScriptHashes } from './content-security-po
 const sha = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 describe('inlineScriptHashes', () => {
-  it('hashes each inline script once, whatever its attributes, and skips scripts with a src', () => {
+  const bootstrap = '(self.__next_f=self.__next_f||[]).push([0])';
+  const chunk = 'self.__next_f.push([1,"Łukasz \\u003c/p\\u003e"])';
+  const loader = '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":["static/a.js"],"runtimeModuleIds":[1]});';
+
+  it('hashes each of Next’s inline scripts once, whatever its attributes, and skips scripts with a src', () => {
     const html =
-      '<html><head><script src="/_next/static/a.js" async=""></script><script>self.__next_f=[]</script></head>' +
-      '<body><script type="application/json" id="x">{"a":1}</script><script>self.__next_f=[]</script>' +
-      '<script nonce="" >(self.__next_f.push([1,"Łukasz \\u003c/p\\u003e"]))</script></body></html>';
-    expect(inlineScriptHashes(Buffer.from(html))).toEqual([sha('self.__next_f=[]'), sha('{"a":1}'), sha('(self.__next_f.push([1,"Łukasz \\u003c/p\\u003e"]))')]);
+      `<html><head><script src="/_next/static/a.js" async=""></script><script>${bootstrap}</script><script>${loader}</script></head>` +
+      `<body><script>${chunk}</script><script>${bootstrap}</script><script nonce="" >${chunk}</script></body></html>`;
+    expect(inlineScriptHashes(Buffer.from(html))).toEqual([sha(bootstrap), sha(loader), sha(chunk)]);
   });
 
-  it('hashes line breaks as the browser reads them, and an empty script too', () => {
-    expect(inlineScriptHashes(Buffer.from('<script>a();\r\nb();\rc();</script><script></script>'))).toEqual([sha('a();\nb();\nc();'), sha('')]);
+  it('names no other inline script: code beside Next’s data, or a script of its own, stays blocked', () => {
+    const injected = [
+      'alert(1)',
+      'self.__next_f.push([1,"x"]);alert(1)',
+      'self.__next_f.push(alert(1))',
+      '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push(fetch("//evil"))',
+      `${bootstrap};alert(1)`,
+    ];
+    expect(inlineScriptHashes(Buffer.from(injected.map((text) => `<script>${text}</script>`).join('')))).toEqual([]);
+  });
+
+  it('hashes line breaks as the browser reads them', () => {
+    expect(inlineScriptHashes(Buffer.from('<script>self.__next_f.push([1,\r\n"a"])</script>'))).toEqual([sha('self.__next_f.push([1,\n"a"])')]);
   });
 
   it('names nothing that is not a lower-case script element, so such a script stays blocked', () => {

@@ -11,6 +11,31 @@ function endsTagName(byte: number | undefined): boolean {
   return byte === GT || byte === 0x2f || byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0c || byte === CR;
 }
 
+const NEXT_BOOTSTRAP = '(self.__next_f=self.__next_f||[]).push([0])';
+const FLIGHT_CHUNK = /^self\.__next_f\.push\(([\s\S]*)\)$/;
+const CHUNK_LOADER = /^\(globalThis\["TURBOPACK"\] \|\| \(globalThis\["TURBOPACK"\] = \[\]\)\)\.push\(([\s\S]*)\);?$/;
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether an inline script is one Next writes itself: its bootstrap line, or data handed to its
+ * client (the page's payload, the chunks to load) as a JSON literal, which cannot carry code. Any
+ * other inline script, such as one smuggled in through a page's content, is not named and stays
+ * blocked: hashing the finished page must not bless whatever ended up in it.
+ */
+export function isNextInlineScript(text: string): boolean {
+  if (text === NEXT_BOOTSTRAP) return true;
+  const data = FLIGHT_CHUNK.exec(text)?.[1] ?? CHUNK_LOADER.exec(text)?.[1];
+  return data !== undefined && isJson(data);
+}
+
 function sha256Source(text: Buffer): string {
   // The parser turns CR LF and CR into LF before the browser hashes the element's text.
   const hashed = text.includes(CR) ? Buffer.from(text.toString('utf8').replace(/\r\n?/g, '\n'), 'utf8') : text;
@@ -18,10 +43,10 @@ function sha256Source(text: Buffer): string {
 }
 
 /**
- * The CSP sources ('sha256-…') of the inline scripts in an HTML document, each once, hashed as the
- * browser hashes them. Read from the bytes, without decoding the page: a page is scanned on every
- * response. Tags are matched in lower case, as React writes them; any other spelling is simply
- * not named, so its script is blocked rather than let through.
+ * The CSP sources ('sha256-…') of Next's own inline scripts in an HTML document (isNextInlineScript),
+ * each once, hashed as the browser hashes them. Found in the bytes, without decoding the whole
+ * page: a page is scanned on every response. Tags are matched in lower case, as React writes
+ * them; any other spelling is simply not named, so its script is blocked rather than let through.
  */
 export function inlineScriptHashes(html: Buffer): string[] {
   const hashes = new Set<string>();
@@ -32,7 +57,8 @@ export function inlineScriptHashes(html: Buffer): string[] {
     // An element's text ends at the first `</script`, as the HTML parser ends it.
     const close = html.indexOf(CLOSE, tagEnd);
     if (close < 0) break;
-    if (!HAS_SRC.test(html.toString('latin1', at + OPEN.length, tagEnd))) hashes.add(sha256Source(html.subarray(tagEnd + 1, close)));
+    const text = html.subarray(tagEnd + 1, close);
+    if (!HAS_SRC.test(html.toString('latin1', at + OPEN.length, tagEnd)) && isNextInlineScript(text.toString('utf8'))) hashes.add(sha256Source(text));
     at = close;
   }
   return [...hashes];

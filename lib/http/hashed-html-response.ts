@@ -13,9 +13,17 @@ function mayBePage(req: IncomingMessage): boolean {
 }
 
 function encodingFor(acceptEncoding: string | undefined): 'br' | 'gzip' | undefined {
-  const accepted = (acceptEncoding ?? '').toLowerCase();
-  if (/\bbr\b/.test(accepted)) return 'br';
-  if (/\bgzip\b/.test(accepted)) return 'gzip';
+  // Each coding with its weight; `q=0` refuses it.
+  const accepted = new Set(
+    (acceptEncoding ?? '')
+      .toLowerCase()
+      .split(',')
+      .map((part) => part.trim().split(';'))
+      .filter(([, ...params]) => !params.some((p) => /^\s*q\s*=\s*0(?:\.0*)?\s*$/.test(p)))
+      .map(([coding]) => coding!.trim()),
+  );
+  if (accepted.has('br')) return 'br';
+  if (accepted.has('gzip')) return 'gzip';
   return undefined;
 }
 
@@ -110,7 +118,9 @@ export function withScriptHashPolicy(req: IncomingMessage, res: ServerResponse):
     if (encoding && body.length >= MIN_COMPRESS_BYTES && req.method !== 'HEAD') {
       body = compress(body, encoding);
       res.setHeader('content-encoding', encoding);
-      res.setHeader('vary', 'Accept-Encoding');
+      // Beside what Next varies pages on (its RSC headers), not instead of it.
+      const vary = res.getHeader('vary');
+      res.setHeader('vary', vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding');
     }
     if (req.method !== 'HEAD') res.setHeader('content-length', body.length);
     res.removeHeader('transfer-encoding');

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, gt, lte, ne, notExists, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lte, ne, notExists, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db';
 import { agencies, registrations, trainingSessions, workshops, type TRegistrationStatus, type TTrainingSession } from '@/db/schema';
@@ -220,7 +220,8 @@ export async function listMyRegistrations(db: Db, email: string, now = new Date(
     .from(registrations)
     .innerJoin(trainingSessions, eq(trainingSessions.id, registrations.sessionId))
     .innerJoin(workshops, eq(workshops.id, trainingSessions.workshopId))
-    .where(eq(registrations.email, address))
+    // A held place is its email's to confirm first, even for someone signed in with that address.
+    .where(and(eq(registrations.email, address), isNull(registrations.holdExpiresAt)))
     .orderBy(asc(trainingSessions.startsAt), asc(registrations.createdAt), asc(registrations.id));
   const items = await Promise.all(
     rows.map(async ({ registration: r, session, workshopTitle }): Promise<TMyRegistrationDto> => {

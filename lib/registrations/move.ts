@@ -14,6 +14,7 @@ import {
   registrationClosedError,
   sessionCancelledError,
   takePlace,
+  checkAddressLimit,
   type TRegistrationResult,
 } from './register';
 
@@ -59,8 +60,12 @@ export async function moveRegistration(
         .where(and(eq(registrations.id, registrationId), ne(registrations.status, 'cancelled')))
         .for('update');
       if (!person) throw new AppError('registration_cancelled', 'This registration has been cancelled.', 409);
+      if (person.holdExpiresAt) throw new AppError('not_confirmed', 'Confirm this place from its email before moving it.', 409);
       const place = await takePlace(tx, targetSessionId, false);
       if (!place) throw sessionCancelledError();
+      // The place keeps the address it came from, so moving is no way round the target's limit.
+      const clientKey = person.clientKey ?? undefined;
+      if (!isTrainer) await checkAddressLimit(tx, targetSessionId, place.session.maxRegistrationsPerAddress, clientKey);
       const moved = await insertRegistration(
         tx,
         locked.get(targetSessionId)!,
@@ -69,6 +74,7 @@ export async function moveRegistration(
         place,
         'moved',
         now,
+        { clientKey },
       );
       await cancelLocked(tx, locked.get(fromSessionId)!, registrationId, isTrainer ? 'trainer' : 'self', { moving: true, now });
       return moved;

@@ -28,7 +28,8 @@ type TGuardName =
  * The conditions on the session row `s` under which emails written from `session` still describe
  * it: the same time, zone, place, SEQUENCE, reminders, title, slug and what to bring; registration
  * open at `now`; scheduled, published, and nobody waiting (so no seat jumps the waitlist); no
- * confirmation by email (a held place has other emails) and the same per-address limit.
+ * confirmation by email (a held place has other emails) and the same per-address limit (the
+ * statement is only for sessions without one, or for trainers; see takesOneStatement).
  */
 const SESSION_AS_REMEMBERED = statement<TGuardName>`s.id = ${'sessionId'}::uuid
          and s.status = 'scheduled'
@@ -115,17 +116,10 @@ const SEATS = statement<TGuardName | 'people' | 'expired' | 'hitLimit', TBatchRo
     returning key, hits, window_start
   ), ranked as (
     select p.*, h.window_start,
-           h.hits - count(*) over (partition by p.rate_key) + row_number() over (partition by p.rate_key order by p.i) as position,
-           row_number() over (partition by p.client_key order by p.i) as from_address
+           h.hits - count(*) over (partition by p.rate_key) + row_number() over (partition by p.rate_key order by p.i) as position
       from people p left join hit h on h.key = p.rate_key
   ), allowed as (
-    -- Only someone whose address has no place here yet is seated at once; the others go the
-    -- general way, which counts the address's places exactly under the session's lock.
-    select * from ranked a
-     where (a.rate_key is null or a.position <= ${'hitLimit'}::int)
-       and (${'addressLimit'}::int is null or a.client_key is null or (a.from_address = 1 and not exists (
-             select 1 from registrations r
-              where r.session_id = ${'sessionId'}::uuid and r.client_key = a.client_key and r.status <> 'cancelled')))
+    select * from ranked where rate_key is null or position <= ${'hitLimit'}::int
   ), seat as (
     update training_sessions s
        set confirmed_count = s.confirmed_count + (select count(*) from allowed)

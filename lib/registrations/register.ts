@@ -208,7 +208,7 @@ export async function registerForSession(
 
   let counted = false;
   const cached = valid && !options.allowOverbook ? cachedPlaceSession(sessionId) : undefined;
-  if (cached && !cached.requireEmailConfirmation) {
+  if (cached && takesOneStatement(cached, isTrainer, clientKey)) {
     const seated = await takeFreeSeat(db, cached, valid!, options.now, options.rateLimit, clientKey);
     if (seated === 'duplicate') return answerDuplicate(db, isTrainer, cached, valid!.email, now);
     if (seated) return seated;
@@ -233,7 +233,7 @@ export async function registerForSession(
   if (session.emailActive) return answerDuplicate(db, isTrainer, session, data.email, now);
 
   try {
-    if (!options.allowOverbook && !(session.requireEmailConfirmation && !isTrainer)) {
+    if (!options.allowOverbook && takesOneStatement(session, isTrainer, clientKey)) {
       const seated = await confirmInOneStatement(db, session, data, now, undefined, clientKey);
       if (seated.kind === 'confirmed') return { id: seated.id, status: 'confirmed', manageToken: seated.manageToken };
     }
@@ -253,6 +253,16 @@ export async function registerForSession(
 }
 
 /**
+ * Whether a registration may take the one-statement seat: not a held place (its emails differ),
+ * and not one counted against a per-address limit, which only the locked general path counts
+ * exactly (the statement reads other registrations as they were when it began).
+ */
+function takesOneStatement(session: TLoadedSession, isTrainer: boolean, clientKey: string | undefined): boolean {
+  if (isTrainer) return true;
+  return !session.requireEmailConfirmation && (clientKey === undefined || session.maxRegistrationsPerAddress === null);
+}
+
+/**
  * An address that already has a place. A trainer is told plainly; anyone else learns nothing
  * about the place, and its owner gets the link to it by email.
  */
@@ -269,7 +279,7 @@ async function answerDuplicate(
 }
 
 /** The exact per-address check, under the session lock `takePlace` holds. */
-async function checkAddressLimit(tx: Db, sessionId: string, limit: number | null, clientKey: string | undefined): Promise<void> {
+export async function checkAddressLimit(tx: Db, sessionId: string, limit: number | null, clientKey: string | undefined): Promise<void> {
   if (!clientKey || limit === null) return;
   const r = registrations;
   const [row] = await tx

@@ -52,7 +52,7 @@ export function RegistrationForm({ action, defaults, agencyNames, partnerAgencyN
               />
             )}
           </Field>
-          <Field name="agency" label="Agency" hint="Choose a partner agency from the list, or type yours. It is shown to the trainers; it shares nothing with the agency." error={error('agency')}>
+          <Field name="agency" label="Agency" hint="Choose a partner agency from the list, or type yours. It is shown to the trainers; in a session run with that agency, its coordinator sees your name and email to confirm you are one of its officers." error={error('agency')}>
             {(props) => (
               <>
                 <input {...props} type="text" list="partner-agencies" maxLength={200} autoComplete="organization" className="field-input" defaultValue={value('agency')} />

@@ -4,6 +4,8 @@ import type { Db } from '@/db';
 import { mailOutbox, registrations, trainingSessions } from '@/db/schema';
 import { confirmHeldPlace, HOLD_MS, releaseExpiredHolds } from '@/lib/registrations/hold';
 import { cancelRegistration } from '@/lib/registrations/cancel';
+import { moveRegistration } from '@/lib/registrations/move';
+import { manageTokenFor } from '@/lib/registrations/tokens';
 import { announceToSession } from '@/lib/roster/announce';
 import { createTestDatabase, testDrivers, type TestDatabase } from '@/test/databases';
 import { handlers } from './_handlers';
@@ -221,5 +223,18 @@ describe.each(testDrivers)('registration that reveals nothing, on %s', (driver) 
     await cancelRegistration(db, seated.body.id, { actor: trainer });
     expect((await register(id, person('after'), { ip: '198.51.100.7' })).status).toBe(201);
     expect((await register(id, person('after2'), { ip: '198.51.100.7' })).status).toBe(409);
+  });
+
+  it('keeps the address’s limit when a place moves to another session, and moves no held place', async () => {
+    const target = await newSession({ maxRegistrationsPerAddress: 1 });
+    const from = await newSession();
+    const held = await newSession({ requireEmailConfirmation: true });
+    expect((await register(target, person('there'), { ip: '198.51.100.9' })).status).toBe(201);
+    const moving = await register(from, person('mover'), { ip: '198.51.100.9' });
+    const token = manageTokenFor(moving.body.id).token;
+    await expect(moveRegistration(db, moving.body.id, { manageToken: token }, target)).rejects.toMatchObject({ code: 'address_limit' });
+    await register(held, person('heldmover'));
+    const heldPlace = await placeOf('officer.heldmover@example.org', held);
+    await expect(moveRegistration(db, heldPlace.id, { actor: trainer }, from)).rejects.toMatchObject({ code: 'not_confirmed' });
   });
 });

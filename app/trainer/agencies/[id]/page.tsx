@@ -235,8 +235,8 @@ export default async function AgencyPage({ params, searchParams }: TProps) {
           Claims to be from {agency.name}
         </h2>
         <p className="text-slate-700">
-          People who typed this agency’s name when registering, from an address not at its email domains. The agency’s coordinator
-          sees them only once confirmed, here or on the agency’s own page.
+          People who typed this agency’s name when registering for a session run with it, from an address not at its email domains.
+          The agency’s coordinator sees their name and email to decide; their records only once confirmed, here or on its own page.
         </p>
         <ClaimList claims={claims} agencyName={agency.name} decide={decideAgencyClaimAction.bind(null, agency.id)} decided={claimDecided(decided)} />
       </section>
