@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, inlineScriptHashes } from './content-security-policy';
 
@@ -14,6 +16,14 @@ describe('inlineScriptHashes', () => {
       `<html><head><script src="/_next/static/a.js" async=""></script><script>${bootstrap}</script><script>${loader}</script></head>` +
       `<body><script>${chunk}</script><script>${bootstrap}</script><script nonce="" >${chunk}</script></body></html>`;
     expect(inlineScriptHashes(Buffer.from(html))).toEqual([sha(bootstrap), sha(loader), sha(chunk)]);
+  });
+
+  it('hashes the script React writes before a form whose action is a function', () => {
+    const html = renderToString(createElement('form', { action: async () => {} }, createElement('button', null, 'Register')));
+    const replay = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1];
+    expect(replay).toContain('$$reactFormReplay');
+    expect(inlineScriptHashes(Buffer.from(html))).toEqual([sha(replay!)]);
+    expect(inlineScriptHashes(Buffer.from(`<script>${replay};alert(1)</script>`))).toEqual([]);
   });
 
   it('names no other inline script: code beside Next’s data, or a script of its own, stays blocked', () => {

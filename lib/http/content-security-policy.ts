@@ -12,6 +12,12 @@ function endsTagName(byte: number | undefined): boolean {
 }
 
 const NEXT_BOOTSTRAP = '(self.__next_f=self.__next_f||[]).push([0])';
+/**
+ * React's own script, written once before the first form whose action is a function, so a submit
+ * made before hydration is replayed after it rather than lost. It is a constant in react-dom.
+ */
+const REACT_FORM_REPLAY =
+  'addEventListener("submit",function(a){if(!a.defaultPrevented){var b=a.target,d=a.submitter,c=b.action,e=d;if(d){var f=d.getAttribute("formAction");null!=f&&(c=f,e=null)}"javascript:throw new Error(\'React form unexpectedly submitted.\')"===c&&(a.preventDefault(),a=new FormData(b,e),c=b.ownerDocument||b,(c.$$reactFormReplay=c.$$reactFormReplay||[]).push(b,d,a))}});';
 const FLIGHT_CHUNK = /^self\.__next_f\.push\(([\s\S]*)\)$/;
 const CHUNK_LOADER = /^\(globalThis\["TURBOPACK"\] \|\| \(globalThis\["TURBOPACK"\] = \[\]\)\)\.push\(([\s\S]*)\);?$/;
 
@@ -25,13 +31,13 @@ function isJson(text: string): boolean {
 }
 
 /**
- * Whether an inline script is one Next writes itself: its bootstrap line, or data handed to its
- * client (the page's payload, the chunks to load) as a JSON literal, which cannot carry code. Any
- * other inline script, such as one smuggled in through a page's content, is not named and stays
+ * Whether an inline script is one Next or React writes itself: Next's bootstrap line, React's form
+ * replay, or data handed to Next's client (the page's payload, the chunks to load) as a JSON
+ * literal, which cannot carry code. Any other inline script, such as one smuggled in through a page's content, is not named and stays
  * blocked: hashing the finished page must not bless whatever ended up in it.
  */
 export function isNextInlineScript(text: string): boolean {
-  if (text === NEXT_BOOTSTRAP) return true;
+  if (text === NEXT_BOOTSTRAP || text === REACT_FORM_REPLAY) return true;
   const data = FLIGHT_CHUNK.exec(text)?.[1] ?? CHUNK_LOADER.exec(text)?.[1];
   return data !== undefined && isJson(data);
 }
