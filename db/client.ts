@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { processSingleton } from '@/lib/process/process-singleton';
 import * as schema from './schema';
 import { statementParams, statementSql, type TStatement } from './static-statement';
 
@@ -25,11 +26,8 @@ export type DbOptions =
 export const migrationsFolder = path.resolve(process.cwd(), 'db/migrations');
 
 type TStatementRunner = (text: string, params: unknown[]) => Promise<unknown[]>;
-// Next bundles this module into several chunks of one process (instrumentation opens the database,
-// routes use it), each with its own module state: the runners live on globalThis, keyed by handle.
-const RUNNERS = Symbol.for('muster.statement-runners');
-const statementRunners: WeakMap<Db, TStatementRunner> = ((globalThis as { [RUNNERS]?: WeakMap<Db, TStatementRunner> })[RUNNERS] ??=
-  new WeakMap());
+// Instrumentation opens the database and routes use it, in different module graphs: one map, keyed by handle.
+const statementRunners = processSingleton('statement-runners', () => new WeakMap<Db, TStatementRunner>());
 
 // Any constant works; it only has to be the same for every Muster instance.
 const MIGRATION_LOCK_KEY = 7_305_114_901;

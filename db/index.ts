@@ -1,19 +1,18 @@
 import 'server-only';
 import { getEnv } from '@/lib/config/env';
+import { processSingleton } from '@/lib/process/process-singleton';
 import { openDatabase, type Db, type DbHandle } from './client';
 
 export type { Db, DbHandle } from './client';
 
-// Next bundles server code into several graphs (pages, route handlers, instrumentation), each
-// with its own module instances; one handle per process must be shared through globalThis, or
-// two PGlite instances would open the same data directory.
-const HANDLE = Symbol.for('muster.db-handle');
-type GlobalWithDb = typeof globalThis & { [HANDLE]?: Promise<DbHandle> };
+// One handle per process, or two PGlite instances would open the same data directory. The slot
+// is emptied when opening fails, so the next use tries again.
+const slot = () => processSingleton('db-handle', (): { pending?: Promise<DbHandle> } => ({}));
 
 /** The process's database handle, opened on first use (never at import: `next build` imports routes). */
 export function getDbHandle(): Promise<DbHandle> {
-  const g = globalThis as GlobalWithDb;
-  g[HANDLE] ??= (async () => {
+  const g = slot();
+  g.pending ??= (async () => {
     const env = getEnv();
     const handle = env.DATABASE_URL
       ? await openDatabase({ driver: 'postgres', url: env.DATABASE_URL, maxConnections: env.DATABASE_POOL_SIZE })
@@ -21,10 +20,11 @@ export function getDbHandle(): Promise<DbHandle> {
     await handle.migrate();
     return handle;
   })();
-  g[HANDLE].catch(() => {
-    delete g[HANDLE];
+  const pending = g.pending;
+  pending.catch(() => {
+    if (g.pending === pending) delete g.pending;
   });
-  return g[HANDLE];
+  return pending;
 }
 
 export async function getDb(): Promise<Db> {
@@ -32,8 +32,8 @@ export async function getDb(): Promise<Db> {
 }
 
 export async function closeDb(): Promise<void> {
-  const g = globalThis as GlobalWithDb;
-  const pending = g[HANDLE];
-  delete g[HANDLE];
+  const g = slot();
+  const pending = g.pending;
+  delete g.pending;
   if (pending) await (await pending).close();
 }

@@ -1,15 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { processSingleton } from '@/lib/process/process-singleton';
 
-// server.ts and the code Next loads are separate module graphs in one process: the store is
-// shared through globalThis, or each graph would see its own empty one.
-const STORE = Symbol.for('muster.requestAddress');
-type GlobalWithStore = typeof globalThis & { [STORE]?: AsyncLocalStorage<string> };
-
-function store(): AsyncLocalStorage<string> {
-  const g = globalThis as GlobalWithStore;
-  g[STORE] ??= new AsyncLocalStorage<string>();
-  return g[STORE];
-}
+// server.ts and the code Next loads are separate module graphs in one process: each graph would
+// otherwise see its own empty store.
+const store = () => processSingleton('request-address', () => new AsyncLocalStorage<string>());
 
 /**
  * Runs one request's handling with its client address known to everything it calls, so the

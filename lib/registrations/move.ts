@@ -7,16 +7,10 @@ import { isUuid } from '@/lib/workshops/workshops';
 import { cancelLocked, sessionOfRegistration, type TCancelBy } from './cancel';
 import { isUniqueViolation } from '@/lib/errors/database-fault';
 import { loadPlaceSession } from './place-session';
-import {
-  ACTIVE_EMAIL_INDEX,
-  alreadyRegisteredError,
-  insertRegistration,
-  registrationClosedError,
-  sessionCancelledError,
-  takePlace,
-  checkAddressLimit,
-  type TRegistrationResult,
-} from './register';
+import { ACTIVE_EMAIL_INDEX } from '@/db/schema';
+import { insertRegistration, type TRegistrationResult } from './new-registration';
+import { alreadyRegisteredError, registrationClosedError, sessionCancelledError } from './registration-errors';
+import { checkAddressLimit, takePlace } from './seating';
 
 /**
  * Moves a place to another session of the same workshop, in one transaction: a new registration

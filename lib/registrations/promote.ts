@@ -5,7 +5,7 @@ import { registrations } from '@/db/schema';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
 import { AppError, notFoundError } from '@/lib/errors/app-error';
 import { isUuid } from '@/lib/workshops/workshops';
-import { confirmWaitlisted } from './cancel';
+import { confirmWaitlisted } from './seating';
 import { loadPlaceSession } from './place-session';
 
 export const sessionFullError = () =>

@@ -4,7 +4,7 @@ import type { Db } from '@/db';
 import { registrations, trainingSessions, type TTrainingSession } from '@/db/schema';
 import { enqueueMails, type TMailMessage } from '@/lib/mail/enqueue';
 import { partnerNotices } from '@/lib/agencies/partner-notices';
-import { promoteFromWaitlist } from '@/lib/registrations/cancel';
+import { promoteFromWaitlist } from '@/lib/registrations/seating';
 import { changedMessage, reminderMessages, sessionCancelledMessage, type TPlaceSession } from '@/lib/registrations/messages';
 import { loadPlaceSession } from '@/lib/registrations/place-session';
 import { withdrawPendingReminders } from '@/lib/registrations/withdraw';

@@ -1,16 +1,9 @@
 import 'server-only';
 import { describeError } from '@/lib/errors/describe-error';
+import { processSingleton } from '@/lib/process/process-singleton';
 
-// server.ts and the code Next loads from instrumentation are separate module graphs in one
-// process; the hooks meet on globalThis.
-const HOOKS = Symbol.for('muster.shutdown-hooks');
-type GlobalWithHooks = typeof globalThis & { [HOOKS]?: (() => Promise<void>)[] };
-
-function hooks() {
-  const g = globalThis as GlobalWithHooks;
-  g[HOOKS] ??= [];
-  return g[HOOKS];
-}
+// server.ts and the code Next loads from instrumentation are separate module graphs in one process.
+const hooks = () => processSingleton('shutdown-hooks', (): (() => Promise<void>)[] => []);
 
 export function onShutdown(hook: () => Promise<void>): void {
   hooks().push(hook);

@@ -2,14 +2,14 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { runStatement, type Db } from '@/db/client';
 import { statement } from '@/db/static-statement';
-import { outboxRows, wakeForDue } from '@/lib/mail/enqueue';
-import { splitSharedProps } from '@/lib/mail/shared-props';
-import { rateLimitResult, type TRateLimit } from '@/lib/rate-limit/rate-limit';
-import { confirmationMessages, type TPlacePerson } from './messages';
-import type { TLoadedSession } from './place-session';
-import type { TRegistrationInput } from './schemas';
-import { AGENCY_ID_OF_PERSON } from './agency-match';
-import { manageTokenFor } from './tokens';
+import { wakeForDue } from '@/lib/mail/enqueue';
+import { OUTBOX_INSERT_COLUMNS, OUTBOX_JSON_RECORD, outboxJsonRows } from '@/lib/mail/outbox-statement';
+import { RATE_LIMIT_COUNT_HITS, rateLimitResult, rateLimitWindow, type TRateLimit } from '@/lib/rate-limit/rate-limit';
+import { AGENCY_ID_OF_PERSON } from '../agency-match';
+import { confirmationMessages, type TPlacePerson } from '../messages';
+import type { TLoadedSession } from '../place-session';
+import type { TRegistrationInput } from '../schemas';
+import { manageTokenFor } from '../tokens';
 
 /** A hit to count against a rate-limit key in the same statement. */
 export type TRateLimitHit = TRateLimit & { key: string };
@@ -78,16 +78,7 @@ function sessionAsRememberedValues(session: TLoadedSession, now: Date): Record<T
 
 /** A newly confirmed person's outbox rows (confirmation and reminders), shared props apart. */
 function confirmationPayload(session: TLoadedSession, person: TPlacePerson, now: Date) {
-  const rows = outboxRows(confirmationMessages(session, person, 'registered', now), now).map((row) => ({
-    id: row.id,
-    message_id: row.messageId,
-    to_address: row.toAddress,
-    subject: row.subject,
-    template: row.template,
-    props: row.props,
-    due_at: row.dueAt.toISOString(),
-  }));
-  return { ...splitSharedProps(rows), dueAt: rows.map((row) => ({ dueAt: new Date(row.due_at) })) };
+  return outboxJsonRows(confirmationMessages(session, person, 'registered', now), now);
 }
 
 type TBatchRow = { i: number; confirmed: boolean; position: number | null; window_start: string | Date | null };
@@ -107,13 +98,10 @@ const SEATS = statement<TGuardName | 'people' | 'expired' | 'hitLimit', TBatchRo
     select * from jsonb_to_recordset(${'people'}::jsonb) as p(
       i int, id uuid, rate_key text, client_key text, name text, email text, agency text, badge_number text, role text,
       access_needs text, manage_token_hash text, shared jsonb, mail jsonb)
+  ), rate_limit_hits as (
+    select p.rate_key from people p
   ), hit as (
-    insert into rate_limit_buckets as b (key, window_start, hits)
-    select p.rate_key, ${'now'}::timestamptz, count(*)::int from people p where p.rate_key is not null group by p.rate_key
-    on conflict (key) do update
-       set hits = case when b.window_start <= ${'expired'}::timestamptz then excluded.hits else b.hits + excluded.hits end,
-           window_start = case when b.window_start <= ${'expired'}::timestamptz then ${'now'}::timestamptz else b.window_start end
-    returning key, hits, window_start
+    ${RATE_LIMIT_COUNT_HITS}
   ), ranked as (
     select p.*, h.window_start,
            h.hits - count(*) over (partition by p.rate_key) + row_number() over (partition by p.rate_key order by p.i) as position
@@ -135,17 +123,16 @@ const SEATS = statement<TGuardName | 'people' | 'expired' | 'hitLimit', TBatchRo
       from allowed a, seat
     returning id
   ), mail as (
-    insert into mail_outbox (id, message_id, to_address, subject, template, props, due_at, session_id, registration_id)
+    insert into ${OUTBOX_INSERT_COLUMNS}
     select m.id, m.message_id, m.to_address, m.subject, m.template, a.shared || m.props, m.due_at, seat.id, a.id
-      from seat, allowed a,
-           jsonb_to_recordset(a.mail)
-             as m(id uuid, message_id text, to_address text, subject text, template text, props jsonb, due_at timestamptz)
+      from seat, allowed a, jsonb_to_recordset(a.mail) as ${OUTBOX_JSON_RECORD}
   )
   select r.i, r.id in (select id from registration) as confirmed, r.position::int as position, r.window_start
     from ranked r order by r.i`;
 
 /**
- * Free seats for people registering for one remembered session, one statement for all of them. Everyone's hit counts against `rule` when they carry a key; a person over the limit
+ * Free seats for people registering for one remembered session, one statement for all of them.
+ * Everyone's hit counts against `rule` when they carry a key; a person over the limit
  * gets `rate_limited`. When the seats are not all free, or the session changed, nobody gets one
  * here (`not_taken`) and each takes the general path. A second active place for any email fails
  * the whole statement on the unique index, for the caller to sort out one by one.
@@ -180,7 +167,7 @@ export async function confirmManyInOneStatement(
   });
   const results = await runStatement(db, SEATS, {
     ...sessionAsRememberedValues(session, now),
-    expired: new Date(now.getTime() - (rule?.windowMs ?? 0)).toISOString(),
+    ...rateLimitWindow(rule?.windowMs ?? 0, now),
     hitLimit: rule?.limit ?? 0,
     people: JSON.stringify(prepared.map(({ row }) => row)),
   });

@@ -6,8 +6,8 @@ import { AppError } from '@/lib/errors/app-error';
 import { RateLimitedError } from '@/lib/errors/app-error';
 import { createTestDatabase, testDrivers, type TestDatabase } from '@/test/databases';
 import { createOpenSession, createPublishedWorkshop } from '@/test/registration-fixtures';
-import { registerForSession } from './register';
-import { hashManageToken } from './tokens';
+import { registerForSession } from '../register';
+import { hashManageToken } from '../tokens';
 
 /**
  * People registering for a remembered session at the same moment are seated together, several

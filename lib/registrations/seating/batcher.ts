@@ -2,9 +2,11 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import { ACTIVE_EMAIL_INDEX } from '@/db/schema';
 import { isUniqueViolation } from '@/lib/errors/database-fault';
-import { confirmInOneStatement, confirmManyInOneStatement, type TOneStatementSeat, type TRateLimitHit } from './one-statement-seat';
-import type { TLoadedSession } from './place-session';
-import type { TRegistrationInput } from './schemas';
+import { processSingleton } from '@/lib/process/process-singleton';
+import type { TLoadedSession } from '../place-session';
+import type { TRegistrationInput } from '../schemas';
+import type { TClock } from './clock';
+import { confirmInOneStatement, confirmManyInOneStatement, type TOneStatementSeat, type TRateLimitHit } from './one-statement';
 
 /** The most people one statement seats. */
 const MAX_BATCH = 100;
@@ -18,15 +20,20 @@ type TWaiting = {
 };
 type TQueue = { sending: boolean; waiting: TWaiting[] };
 
-// One queue per database handle, remembered session (the same object for every registration until
-// the session is read again) and rate-limit rule (one statement counts its hits against one rule).
-const queues = new WeakMap<Db, WeakMap<TLoadedSession, Map<string, TQueue>>>();
+// One queue per database handle, clock, remembered session (the same object for every registration
+// until the session is read again) and rate-limit rule (one statement counts its hits against one
+// rule, at one time).
+type TQueues = WeakMap<Db, WeakMap<TClock, WeakMap<TLoadedSession, Map<string, TQueue>>>>;
+const queues = () => processSingleton<TQueues>('seat-queues', () => new WeakMap());
 
-function queueFor(db: Db, session: TLoadedSession, rateLimit: TRateLimitHit | undefined): TQueue {
-  let bySession = queues.get(db);
-  if (!bySession) queues.set(db, (bySession = new WeakMap()));
-  let byRule = bySession.get(session);
-  if (!byRule) bySession.set(session, (byRule = new Map()));
+function child<K extends object, V>(map: WeakMap<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
+}
+
+function queueFor(db: Db, clock: TClock, session: TLoadedSession, rateLimit: TRateLimitHit | undefined): TQueue {
+  const byRule = child(child(child(queues(), db, () => new WeakMap()), clock, () => new WeakMap()), session, () => new Map());
   const rule = rateLimit ? `${rateLimit.limit}/${rateLimit.windowMs}` : 'none';
   let queue = byRule.get(rule);
   if (!queue) byRule.set(rule, (queue = { sending: false, waiting: [] }));
@@ -41,32 +48,33 @@ function queueFor(db: Db, session: TLoadedSession, rateLimit: TRateLimitHit | un
  */
 export function confirmCoalesced(
   db: Db,
+  clock: TClock,
   session: TLoadedSession,
   data: TRegistrationInput,
   rateLimit?: TRateLimitHit,
   clientKey?: string,
 ): Promise<TOneStatementSeat> {
-  const queue = queueFor(db, session, rateLimit);
+  const queue = queueFor(db, clock, session, rateLimit);
   return new Promise((resolve, reject) => {
     queue.waiting.push({ data, rateLimit, clientKey, resolve, reject });
-    if (!queue.sending) void send(db, session, queue);
+    if (!queue.sending) void send(db, clock, session, queue);
   });
 }
 
-async function send(db: Db, session: TLoadedSession, queue: TQueue): Promise<void> {
+async function send(db: Db, clock: TClock, session: TLoadedSession, queue: TQueue): Promise<void> {
   queue.sending = true;
   try {
-    while (queue.waiting.length > 0) await seat(db, session, queue.waiting.splice(0, MAX_BATCH));
+    while (queue.waiting.length > 0) await seat(db, clock, session, queue.waiting.splice(0, MAX_BATCH));
   } finally {
     queue.sending = false;
   }
 }
 
-async function seat(db: Db, session: TLoadedSession, batch: TWaiting[]): Promise<void> {
+async function seat(db: Db, clock: TClock, session: TLoadedSession, batch: TWaiting[]): Promise<void> {
   if (batch.length > 1) {
     try {
       const people = batch.map(({ data, rateLimit, clientKey }) => ({ data, rateKey: rateLimit?.key, clientKey }));
-      const seats = await confirmManyInOneStatement(db, session, people, new Date(), batch[0]!.rateLimit);
+      const seats = await confirmManyInOneStatement(db, session, people, clock(), batch[0]!.rateLimit);
       seats.forEach((result, i) => batch[i]!.resolve(result));
       return;
     } catch (error) {
@@ -81,7 +89,7 @@ async function seat(db: Db, session: TLoadedSession, batch: TWaiting[]): Promise
   }
   await Promise.all(
     batch.map(({ data, rateLimit, clientKey, resolve, reject }) =>
-      confirmInOneStatement(db, session, data, new Date(), rateLimit, clientKey).then(resolve, reject),
+      confirmInOneStatement(db, session, data, clock(), rateLimit, clientKey).then(resolve, reject),
     ),
   );
 }

@@ -5,8 +5,8 @@ import { mailOutbox, rateLimitBuckets, registrations, trainingSessions, workshop
 import { RateLimitedError } from '@/lib/errors/app-error';
 import { createTestDatabase, testDrivers, type TestDatabase } from '@/test/databases';
 import { createOpenSession, createPublishedWorkshop } from '@/test/registration-fixtures';
-import { cachedPlaceSession } from './place-session-cache';
-import { registerForSession } from './register';
+import { rememberedSession } from './remembered-sessions';
+import { registerForSession } from '../register';
 
 /**
  * A session read once is remembered, and later registrations take their seat in one statement
@@ -40,10 +40,10 @@ describe.each(testDrivers)('registering for a remembered session on %s', (driver
 
   it('remembers a session once read, and confirms from it in one statement', async () => {
     const sessionId = await createOpenSession(db, workshopId, { capacity: 5 });
-    expect(cachedPlaceSession(sessionId)).toBeUndefined();
+    expect(rememberedSession(sessionId)).toBeUndefined();
     const first = await registerForSession(db, null, sessionId, person('first'));
     expect(first.status).toBe('confirmed');
-    expect(cachedPlaceSession(sessionId)?.workshopTitle).toBe('Interviewing children');
+    expect(rememberedSession(sessionId)?.workshopTitle).toBe('Interviewing children');
     const second = person('second');
     expect((await registerForSession(db, null, sessionId, second)).status).toBe('confirmed');
     expect((await confirmationTo(second.email))?.subject).toContain('Interviewing children');
@@ -57,7 +57,7 @@ describe.each(testDrivers)('registering for a remembered session on %s', (driver
       const after = person('after');
       expect((await registerForSession(db, null, sessionId, after)).status).toBe('confirmed');
       expect((await confirmationTo(after.email))?.subject).toContain('Interviewing children (revised)');
-      expect(cachedPlaceSession(sessionId)?.workshopTitle).toBe('Interviewing children (revised)');
+      expect(rememberedSession(sessionId)?.workshopTitle).toBe('Interviewing children (revised)');
     } finally {
       await db.update(workshops).set({ title: 'Interviewing children' }).where(eq(workshops.id, workshopId));
     }

@@ -1,0 +1,10 @@
+/**
+ * The only place that takes, holds or frees a seat. Callers say what they want (takeSeat,
+ * takeRememberedSeat, takePlace under a lock, releasePlace, promoteFromWaitlist); how it is done
+ * fast (one statement, coalesced batches, remembered sessions) stays inside.
+ */
+export { clockAt, systemClock, type TClock } from './clock';
+export { addressLimitError, checkAddressLimit, releasePlace, takePlace, type TLockedSession, type TPlace } from './locked-place';
+export type { TRateLimitHit } from './one-statement';
+export { takeRememberedSeat, takeSeat, type TSeatOutcome, type TSeatRule } from './take-seat';
+export { confirmWaitlisted, promoteFromWaitlist } from './waitlist';
