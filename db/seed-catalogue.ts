@@ -3,7 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import { wallTimeToInstant } from '@/lib/time/zoned';
 import type { Db } from './client';
 import { DEMO_TRAINER_EMAIL } from './demo';
-import { agencies, agencyContacts, partnerships, sessionFacilitators, trainingSessions, users, workshops } from './schema';
+import { agencies, agencyContacts, partnerships, sessionAgencies, sessionFacilitators, trainingSessions, users, workshops } from './schema';
 
 const day = (offsetDays: number, from = new Date()) => {
   const d = new Date(from);
@@ -109,6 +109,8 @@ export async function seedDemoCatalogue(db: Db, now = new Date()): Promise<void>
       { w: 0, date: day(21, now), from: '13:00', to: '16:00', zone: 'America/New_York', capacity: 30, venue: ['Eastside Community Hall', '12 Main St, Eastville'], agency: null },
       { w: 1, date: day(14, now), from: '09:00', to: '13:00', zone: 'America/Chicago', capacity: 20, venue: ['Riverside Police Department, Room 2', '1 Justice Plaza, Riverside'], agency: riverside!.id },
       { w: 2, date: day(10, now), from: '15:00', to: '17:00', zone: 'America/Chicago', capacity: 100, venue: null, agency: null },
+      // For Riverside's officers only: listed, but only its members take a seat.
+      { w: 1, date: day(28, now), from: '09:00', to: '13:00', zone: 'America/Chicago', capacity: 16, venue: ['Riverside Police Department, Room 2', '1 Justice Plaza, Riverside'], agency: null, forAgency: riverside!.id },
     ];
     const inserted = await tx
       .insert(trainingSessions)
@@ -125,11 +127,15 @@ export async function seedDemoCatalogue(db: Db, now = new Date()): Promise<void>
           venueAccessibility: s.venue ? 'Step-free entrance; hearing loop in the main room.' : '',
           onlineUrl: s.venue ? null : 'https://meet.example.org/muster-bullying',
           partnerAgencyId: s.agency,
+          ...('forAgency' in s && { visibility: 'agencies' as const, requireEmailConfirmation: true }),
           registrationOpensAt: now,
           registrationClosesAt: at(s.date, s.from, s.zone),
         })),
       )
       .returning({ id: trainingSessions.id });
+    await tx.insert(sessionAgencies).values(
+      sessionRows.flatMap((s, i) => ('forAgency' in s && s.forAgency ? [{ sessionId: inserted[i]!.id, agencyId: s.forAgency }] : [])),
+    );
     if (trainer) {
       await tx.insert(sessionFacilitators).values(
         inserted.map((s) => ({ sessionId: s.id, userId: trainer.id, name: trainer.name ?? trainer.email, email: trainer.email })),

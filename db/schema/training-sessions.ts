@@ -1,9 +1,10 @@
-import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { agencies } from './agencies';
 import { users } from './auth';
 import { workshops } from './workshops';
 
-export const sessionVisibility = pgEnum('session_visibility', ['public', 'unlisted']);
+/** `agencies`: listed in the catalogue, but only members of the session's agencies take a seat. */
+export const sessionVisibility = pgEnum('session_visibility', ['public', 'unlisted', 'agencies']);
 export const sessionStatus = pgEnum('session_status', ['scheduled', 'cancelled']);
 
 /** One delivery of a workshop. Named so it never collides with Auth.js's `session` table. */
@@ -52,6 +53,20 @@ export const trainingSessions = pgTable(
     index('training_sessions_starts_idx').on(t.startsAt),
     index('training_sessions_agency_idx').on(t.partnerAgencyId),
   ],
+);
+
+/** The agencies a session with visibility `agencies` is for. */
+export const sessionAgencies = pgTable(
+  'session_agencies',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => trainingSessions.id, { onDelete: 'cascade' }),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.agencyId] }), index('session_agencies_agency_idx').on(t.agencyId)],
 );
 
 export const sessionFacilitators = pgTable(

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, count, countDistinct, eq, gt, ilike, inArray, isNotNull, isNull, lt, min, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { agencies, trainingSessions, workshops } from '@/db/schema';
+import { audiencesOf } from '@/lib/sessions/audience';
 import { toPublicSessionDto, type TPublicSessionDto } from '@/lib/sessions/dto';
 import { isUuid, toWorkshopDto, type TWorkshopDto } from '@/lib/workshops/workshops';
 import type { TCatalogueFilters } from './filters';
@@ -10,12 +11,15 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** What the public may see: published workshops, scheduled public sessions that have not started. */
+/**
+ * What the public may see: published workshops, scheduled sessions that have not started, public
+ * or for agencies (listed with whom they are for; only those agencies' members take a seat).
+ */
 function catalogueWhere(filters: TCatalogueFilters, now: Date): SQL {
   const conditions: (SQL | undefined)[] = [
     eq(workshops.status, 'published'),
     eq(trainingSessions.status, 'scheduled'),
-    eq(trainingSessions.visibility, 'public'),
+    inArray(trainingSessions.visibility, ['public', 'agencies']),
     gt(trainingSessions.startsAt, now),
   ];
   if (filters.topic) conditions.push(sql`${workshops.topics} @> ${JSON.stringify([filters.topic])}::jsonb`);
@@ -31,6 +35,14 @@ function catalogueWhere(filters: TCatalogueFilters, now: Date): SQL {
     conditions.push(or(ilike(workshops.title, pattern), ilike(workshops.summary, pattern)));
   }
   return and(...conditions)!;
+}
+
+type TSessionRow = { session: typeof trainingSessions.$inferSelect; workshop: typeof workshops.$inferSelect; agency: { id: string; name: string } | null };
+
+/** Rows as public DTOs, each session for agencies with the agencies it is for (one query for all). */
+async function publicDtos(db: Db, rows: readonly TSessionRow[]): Promise<TPublicSessionDto[]> {
+  const audiences = await audiencesOf(db, rows.filter((r) => r.session.visibility === 'agencies').map((r) => r.session.id));
+  return rows.map((r) => toPublicSessionDto(r.session, r.workshop, r.agency?.id ? r.agency : null, audiences.get(r.session.id)));
 }
 
 export type TCatalogueGroup = { workshop: TWorkshopDto; sessions: TPublicSessionDto[]; moreSessions: number };
@@ -80,11 +92,17 @@ export async function getCataloguePage(db: Db, filters: TCatalogueFilters, page:
       return [id, { workshop: toWorkshopDto(workshop), sessions: [], moreSessions: 0 }];
     }),
   );
-  for (const { session, workshop, agency } of rows) {
-    const group = groups.get(workshop.id)!;
-    if (group.sessions.length < SESSIONS_PER_WORKSHOP) group.sessions.push(toPublicSessionDto(session, workshop, agency?.id ? agency : null));
-    else group.moreSessions += 1;
+  const shown: TSessionRow[] = [];
+  const shownOf = new Map<string, number>();
+  for (const row of rows) {
+    const count = shownOf.get(row.workshop.id) ?? 0;
+    if (count < SESSIONS_PER_WORKSHOP) {
+      shown.push(row);
+      shownOf.set(row.workshop.id, count + 1);
+    } else groups.get(row.workshop.id)!.moreSessions += 1;
   }
+  const dtos = await publicDtos(db, shown);
+  shown.forEach((row, i) => groups.get(row.workshop.id)!.sessions.push(dtos[i]!));
   return { groups: [...groups.values()], page, pageCount, workshopCount };
 }
 
@@ -133,7 +151,7 @@ export async function listCatalogueSessions(
     .where(and(catalogueWhere(filters, now), after))
     .orderBy(asc(trainingSessions.startsAt), asc(trainingSessions.id))
     .limit(options.limit + 1);
-  const items = rows.slice(0, options.limit).map((r) => toPublicSessionDto(r.session, r.workshop, r.agency?.id ? r.agency : null));
+  const items = await publicDtos(db, rows.slice(0, options.limit));
   const last = rows.length > options.limit ? items[items.length - 1] : undefined;
   return { items, nextCursor: last ? encodeCursor({ startsAt: last.startsAt, id: last.id }) : null };
 }
@@ -151,7 +169,7 @@ export async function getPublicSession(db: Db, id: string): Promise<TPublicSessi
     .innerJoin(workshops, eq(workshops.id, trainingSessions.workshopId))
     .leftJoin(agencies, eq(agencies.id, trainingSessions.partnerAgencyId))
     .where(and(eq(trainingSessions.id, id), eq(workshops.status, 'published')));
-  return row ? toPublicSessionDto(row.session, row.workshop, row.agency?.id ? row.agency : null) : null;
+  return row ? (await publicDtos(db, [row]))[0]! : null;
 }
 
 /** Upcoming public sessions of one published workshop, for its page. */
@@ -163,7 +181,7 @@ export async function listUpcomingSessionsOfWorkshop(db: Db, workshopId: string,
     .leftJoin(agencies, eq(agencies.id, trainingSessions.partnerAgencyId))
     .where(and(catalogueWhere({}, now), eq(workshops.id, workshopId)))
     .orderBy(asc(trainingSessions.startsAt));
-  return rows.map((r) => toPublicSessionDto(r.session, r.workshop, r.agency?.id ? r.agency : null));
+  return publicDtos(db, rows);
 }
 
 export async function countPublishedWorkshops(db: Db): Promise<number> {

@@ -3,6 +3,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { registrations } from '@/db/schema';
 import { AppError, notFoundError } from '@/lib/errors/app-error';
+import { assertInAudience } from '@/lib/sessions/audience';
 import { isUuid } from '@/lib/workshops/workshops';
 import { cancelLocked, sessionOfRegistration, type TCancelBy } from './cancel';
 import { isUniqueViolation } from '@/lib/errors/database-fault';
@@ -55,6 +56,7 @@ export async function moveRegistration(
         .for('update');
       if (!person) throw new AppError('registration_cancelled', 'This registration has been cancelled.', 409);
       if (person.holdExpiresAt) throw new AppError('not_confirmed', 'Confirm this place from its email before moving it.', 409);
+      if (!isTrainer) await assertInAudience(tx, targetSessionId, person.email);
       const place = await takePlace(tx, targetSessionId, false);
       if (!place) throw sessionCancelledError();
       // The place keeps the address it came from, so moving is no way round the target's limit.

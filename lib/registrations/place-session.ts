@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { registrations, trainingSessions, workshops, type TTrainingSession } from '@/db/schema';
+import { mayTakeSeat } from '@/lib/sessions/audience';
 import type { TPlaceSession } from './messages';
 
 export type TLoadedSession = TTrainingSession & {
@@ -13,6 +14,8 @@ export type TLoadedSession = TTrainingSession & {
   emailActive: boolean;
   /** With `clientKey`: the active places registered from that address. */
   placesFromAddress: number;
+  /** With `activeEmail`: whether that address may take a seat (see mayTakeSeat); true without one. */
+  inAudience: boolean;
 };
 
 /**
@@ -38,6 +41,7 @@ export async function loadPlaceSession(
         .from(r)
         .where(and(eq(r.sessionId, trainingSessions.id), eq(r.clientKey, options.clientKey), ne(r.status, 'cancelled')))})`
     : sql<number>`0`;
+  const inAudience = options.activeEmail ? mayTakeSeat(trainingSessions, sql`${options.activeEmail}`) : sql<boolean>`true`;
   const query = db
     .select({
       session: trainingSessions,
@@ -47,6 +51,7 @@ export async function loadPlaceSession(
       workshopStatus: workshops.status,
       emailActive,
       placesFromAddress,
+      inAudience,
     })
     .from(trainingSessions)
     .innerJoin(workshops, eq(workshops.id, trainingSessions.workshopId))
@@ -61,6 +66,7 @@ export async function loadPlaceSession(
       workshopStatus: row.workshopStatus,
       emailActive: Boolean(row.emailActive),
       placesFromAddress: Number(row.placesFromAddress),
+      inAudience: Boolean(row.inAudience),
     }
   );
 }

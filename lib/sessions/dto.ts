@@ -18,7 +18,10 @@ export type TPublicSessionDto = {
   online: boolean;
   joint: boolean;
   partnerAgency: { id: string; name: string } | null;
-  visibility: 'public' | 'unlisted';
+  /** `agencies`: only members of `forAgencies` may register (seats are not shown by agency). */
+  visibility: 'public' | 'unlisted' | 'agencies';
+  /** The agencies a session for agencies is for, by name; empty for other sessions. */
+  forAgencies: { id: string; name: string }[];
   status: 'scheduled' | 'cancelled';
   registrationOpensAt: string;
   registrationClosesAt: string;
@@ -53,6 +56,7 @@ export function toPublicSessionDto(
   row: TTrainingSession,
   workshop: { id: string; slug: string; title: string },
   agency: { id: string; name: string } | null,
+  forAgencies: { id: string; name: string }[] = [],
 ): TPublicSessionDto {
   return {
     id: row.id,
@@ -68,6 +72,7 @@ export function toPublicSessionDto(
     joint: row.partnerAgencyId !== null,
     partnerAgency: agency,
     visibility: row.visibility,
+    forAgencies: row.visibility === 'agencies' ? forAgencies : [],
     status: row.status,
     registrationOpensAt: row.registrationOpensAt.toISOString(),
     registrationClosesAt: row.registrationClosesAt.toISOString(),

@@ -47,7 +47,9 @@ export const ZSessionFields = z.object({
   registrationClosesAt: instant('Registration closes'),
   partnerAgencyId: z.uuid('Choose a partner agency from the list.').nullable(),
   minEnrolment: z.number().int('Enter a whole number.').min(1, 'Minimum enrolment must be at least 1.').nullable(),
-  visibility: z.enum(['public', 'unlisted'], { error: 'Visibility is public or unlisted.' }),
+  visibility: z.enum(['public', 'unlisted', 'agencies'], { error: 'Visibility is public, unlisted or agencies.' }),
+  /** With visibility `agencies`: the agencies whose members may register. */
+  agencyIds: z.array(z.uuid('Choose the agencies from the list.')).max(50, 'At most 50 agencies.'),
   facilitators: z.array(ZFacilitator).max(10, 'At most 10 co-facilitators.'),
   /** Places are held until the registrant's email confirms them. Default: on for unlisted sessions. */
   requireEmailConfirmation: z.boolean({ error: 'Confirm by email is true or false.' }),
@@ -91,6 +93,8 @@ export function sessionRuleErrors(s: {
   confirmedCount?: number;
   firstReminderHours?: number | null;
   secondReminderHours?: number | null;
+  visibility?: string;
+  agencyCount?: number;
 }): Record<string, string> {
   const fields: Record<string, string> = {};
   if (s.endsAt.getTime() <= s.startsAt.getTime()) fields.endsAt = 'The session must end after it starts.';
@@ -104,6 +108,7 @@ export function sessionRuleErrors(s: {
   if (typeof s.firstReminderHours === 'number' && typeof s.secondReminderHours === 'number' && s.secondReminderHours >= s.firstReminderHours) {
     fields.secondReminderHours = 'The second reminder must come closer to the start than the first. Choose a shorter time, or turn it off.';
   }
+  if (s.visibility === 'agencies' && s.agencyCount === 0) fields.agencyIds = 'Choose at least one agency whose officers may register.';
   if (s.confirmedCount !== undefined && s.capacity < s.confirmedCount) {
     fields.capacity = `${s.confirmedCount} people are already confirmed, so capacity cannot go below ${s.confirmedCount}. Cancel or move registrations first.`;
   }

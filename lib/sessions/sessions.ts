@@ -8,6 +8,7 @@ import { assertTrainer, type TActor } from '@/lib/auth/actor';
 import { AppError, fieldError, notFoundError, parseInput } from '@/lib/errors/app-error';
 import { instantToWallTime, wallTimeToInstant } from '@/lib/time/zoned';
 import { isUuid } from '@/lib/workshops/workshops';
+import { audiencesOf, setSessionAgencies } from './audience';
 import { notifySessionChange } from './notify-change';
 import { toPublicSessionDto, type TTrainerSessionDto } from './dto';
 import { sessionRuleErrors, ZSessionCreate, ZSessionPatch, type TSessionCreate } from './schemas';
@@ -22,6 +23,12 @@ async function assertAgencyExists(db: Db, agencyId: string | null | undefined) {
   if (!agencyId) return;
   const [row] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, agencyId));
   if (!row) throw fieldError('partnerAgencyId', 'That partner agency does not exist.');
+}
+
+async function assertAgenciesExist(db: Db, agencyIds: readonly string[] | undefined) {
+  if (!agencyIds?.length) return;
+  const found = await db.select({ id: agencies.id }).from(agencies).where(inArray(agencies.id, [...agencyIds]));
+  if (found.length < new Set(agencyIds).size) throw fieldError('agencyIds', 'One of the chosen agencies does not exist.');
 }
 
 async function workshopOrThrow(db: Db, workshopId: string) {
@@ -60,7 +67,7 @@ function valuesFor(workshopId: string, data: TSessionCreate, now: Date): TSessio
   };
 }
 
-function checkValues(values: TSessionValues, confirmedCount?: number) {
+function checkValues(values: TSessionValues, confirmedCount?: number, agencyCount?: number) {
   throwIfRulesBroken(
     sessionRuleErrors({
       startsAt: values.startsAt,
@@ -74,6 +81,8 @@ function checkValues(values: TSessionValues, confirmedCount?: number) {
       confirmedCount,
       firstReminderHours: values.firstReminderHours,
       secondReminderHours: values.secondReminderHours,
+      visibility: values.visibility,
+      agencyCount,
     }),
   );
 }
@@ -92,11 +101,13 @@ export async function createSession(db: Db, actor: TActor, workshopId: string, i
   const data = parseInput(ZSessionCreate, input);
   await workshopOrThrow(db, workshopId);
   await assertAgencyExists(db, data.partnerAgencyId);
+  await assertAgenciesExist(db, data.agencyIds);
   const values = valuesFor(workshopId, data, new Date());
-  checkValues(values);
+  checkValues(values, undefined, data.agencyIds?.length ?? 0);
   const id = await db.transaction(async (tx) => {
     const [row] = await tx.insert(trainingSessions).values(values).returning({ id: trainingSessions.id });
     await insertFacilitators(tx, [row!.id], actor.id, data.facilitators ?? []);
+    await setSessionAgencies(tx, row!.id, data.agencyIds ?? []);
     return row!.id;
   });
   return getSessionForTrainer(db, actor, id);
@@ -150,10 +161,12 @@ export async function createSessionSeries(
     };
     return { ...valuesFor(workshopId, copy, now), seriesId };
   });
-  allValues.forEach((values) => checkValues(values));
+  await assertAgenciesExist(db, data.agencyIds);
+  allValues.forEach((values) => checkValues(values, undefined, data.agencyIds?.length ?? 0));
   const ids = await db.transaction(async (tx) => {
     const rows = await tx.insert(trainingSessions).values(allValues).returning({ id: trainingSessions.id });
     await insertFacilitators(tx, rows.map((r) => r.id), actor.id, data.facilitators ?? []);
+    for (const row of rows) await setSessionAgencies(tx, row.id, data.agencyIds ?? []);
     return rows.map((r) => r.id);
   });
   return Promise.all(ids.map((id) => getSessionForTrainer(db, actor, id)));
@@ -188,9 +201,11 @@ export async function updateSession(db: Db, actor: TActor, id: string, input: un
   if (!isUuid(id)) throw notFoundError('Session');
   const data = parseInput(ZSessionPatch, input);
   await assertAgencyExists(db, data.partnerAgencyId);
+  await assertAgenciesExist(db, data.agencyIds);
   await db.transaction(async (tx) => {
     const [current] = await tx.select().from(trainingSessions).where(eq(trainingSessions.id, id)).for('update');
     if (!current) throw notFoundError('Session');
+    const agencyCount = data.agencyIds?.length ?? (await audiencesOf(tx, [id])).get(id)?.length ?? 0;
     const next: TSessionValues = {
       ...current,
       ...(data.startsAt && { startsAt: data.startsAt }),
@@ -215,7 +230,8 @@ export async function updateSession(db: Db, actor: TActor, id: string, input: un
       ...(data.firstReminderHours !== undefined && { firstReminderHours: data.firstReminderHours }),
       ...(data.secondReminderHours !== undefined && { secondReminderHours: data.secondReminderHours }),
     };
-    checkValues(next, current.confirmedCount);
+    checkValues(next, current.confirmedCount, agencyCount);
+    if (data.agencyIds) await setSessionAgencies(tx, id, data.agencyIds);
     const calendarChanged =
       next.startsAt.getTime() !== current.startsAt.getTime() ||
       next.endsAt.getTime() !== current.endsAt.getTime() ||
@@ -254,7 +270,7 @@ async function hydrate(db: Db, rows: TTrainingSession[]): Promise<TTrainerSessio
   if (rows.length === 0) return [];
   const workshopIds = [...new Set(rows.map((r) => r.workshopId))];
   const agencyIds = [...new Set(rows.map((r) => r.partnerAgencyId).filter((id): id is string => !!id))];
-  const [workshopRows, agencyRows, facilitatorRows] = await Promise.all([
+  const [workshopRows, agencyRows, facilitatorRows, audiences] = await Promise.all([
     db.select({ id: workshops.id, slug: workshops.slug, title: workshops.title }).from(workshops).where(inArray(workshops.id, workshopIds)),
     agencyIds.length
       ? db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, agencyIds))
@@ -264,11 +280,17 @@ async function hydrate(db: Db, rows: TTrainingSession[]): Promise<TTrainerSessio
       .from(sessionFacilitators)
       .where(inArray(sessionFacilitators.sessionId, rows.map((r) => r.id)))
       .orderBy(asc(sessionFacilitators.position)),
+    audiencesOf(db, rows.filter((r) => r.visibility === 'agencies').map((r) => r.id)),
   ]);
   const workshopById = new Map(workshopRows.map((w) => [w.id, w]));
   const agencyById = new Map(agencyRows.map((a) => [a.id, a]));
   return rows.map((row) => ({
-    ...toPublicSessionDto(row, workshopById.get(row.workshopId)!, row.partnerAgencyId ? (agencyById.get(row.partnerAgencyId) ?? null) : null),
+    ...toPublicSessionDto(
+      row,
+      workshopById.get(row.workshopId)!,
+      row.partnerAgencyId ? (agencyById.get(row.partnerAgencyId) ?? null) : null,
+      audiences.get(row.id),
+    ),
     onlineUrl: row.onlineUrl,
     minEnrolment: row.minEnrolment,
     confirmedCount: row.confirmedCount,

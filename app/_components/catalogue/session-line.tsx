@@ -1,4 +1,5 @@
 import type { TPublicSessionDto } from '@/lib/sessions/dto';
+import { audienceLine } from '@/lib/text/names-in-prose';
 import { formatSessionRange } from '@/lib/time/zoned';
 
 export function seatsText(session: Pick<TPublicSessionDto, 'seatsLeft' | 'capacity'>): string {
@@ -26,6 +27,19 @@ export function SessionLine({ session, linked = true }: { session: TPublicSessio
           <p className="font-semibold">{when}</p>
         )}
         <p className="meta">{placeText(session)}</p>
+        {session.forAgencies.length > 0 && (
+          <p className="meta">
+            <span className="badge bg-sky-100 font-semibold text-sky-900">{audienceLine(session.forAgencies)}</span>
+            {linked && (
+              <>
+                {' '}
+                <a href={`/sessions/${session.id}`}>
+                  Members register here<span className="sr-only">, {when}</span>
+                </a>
+              </>
+            )}
+          </p>
+        )}
         {session.partnerAgency && (
           <p className="meta">
             <span className="badge bg-amber-100 font-semibold text-amber-900">Joint session</span>{' '}

@@ -9,6 +9,7 @@ import { getDb } from '@/db';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { getPublicSession } from '@/lib/catalogue/catalogue';
 import { listAgencyNamesForRegistration } from '@/lib/registrations/manage-view';
+import { audienceLine } from '@/lib/text/names-in-prose';
 import { formatLongDate, formatSessionRange, hasStarted } from '@/lib/time/zoned';
 import { getPublishedWorkshopBySlug } from '@/lib/workshops/workshops';
 import { registerAction } from './actions';
@@ -68,6 +69,18 @@ export default async function SessionPage({ params }: Props) {
           {session.venue?.directions && <span className="block text-sm text-slate-700">Directions and parking: {session.venue.directions}</span>}
           {session.venue?.accessibility && <span className="block text-sm text-slate-700">Accessibility: {session.venue.accessibility}</span>}
         </dd>
+        {session.forAgencies.length > 0 && (
+          <>
+            <dt className="font-semibold">Who may register</dt>
+            <dd>
+              {audienceLine(session.forAgencies)}.
+              <span className="block text-sm text-slate-700">
+                Register with your work email address at one of these agencies. Anyone else is not given a place; ask your
+                training coordinator if your address is not recognised.
+              </span>
+            </dd>
+          </>
+        )}
         {session.partnerAgency && (
           <>
             <dt className="font-semibold">Joint session</dt>

@@ -3,7 +3,7 @@ import { ZSessionCreate, ZSessionPatch } from '@/lib/sessions/schemas';
 import type { TSeriesRepeat } from '@/lib/sessions/sessions';
 import { isValidTimeZone, SkippedTimeError, wallTimeToInstant } from '@/lib/time/zoned';
 import { formNumber, formText, renameFields, type TFormFields } from './form-data';
-import { REMINDER_OFF } from './session-form-values';
+import { AGENCY_BOX, REMINDER_OFF } from './session-form-values';
 
 export type TSessionFormMode = 'create' | 'update';
 
@@ -20,6 +20,8 @@ export type TSessionFormInput = {
   partnerAgencyId: string | null;
   minEnrolment: number | null;
   visibility?: string;
+  /** The agencies of a session for agencies: one `agencyIds.{id}` checkbox each. */
+  agencyIds: string[];
   /** Left out for 'auto' (the domain decides from the visibility) or when the form has no such field. */
   requireEmailConfirmation?: boolean;
   maxRegistrationsPerAddress?: number | null;
@@ -153,6 +155,9 @@ export function parseSessionForm(form: TFormFields, mode: TSessionFormMode): TPa
   const onlineUrl = formText(form, 'onlineUrl').trim();
   const partnerAgencyId = formText(form, 'partnerAgencyId').trim();
   const visibility = formText(form, 'visibility').trim();
+  // Only a session for agencies keeps its agencies; choosing another visibility drops them.
+  const agencyIds =
+    visibility === 'agencies' ? Object.keys(form).flatMap((key) => (key.startsWith(AGENCY_BOX) && form[key] ? [key.slice(AGENCY_BOX.length)] : [])) : [];
 
   const facilitatorRows: number[] = [];
   const facilitators: { name: string; email: string }[] = [];
@@ -203,6 +208,7 @@ export function parseSessionForm(form: TFormFields, mode: TSessionFormMode): TPa
     partnerAgencyId: partnerAgencyId && partnerAgencyId !== 'none' ? partnerAgencyId : null,
     minEnrolment,
     visibility: visibility || undefined,
+    agencyIds,
     facilitators,
     ...(requireEmailConfirmation !== undefined && { requireEmailConfirmation }),
     ...(maxRegistrationsPerAddress !== undefined && { maxRegistrationsPerAddress }),

@@ -1,6 +1,9 @@
 import type { TTrainerSessionDto } from '@/lib/sessions/dto';
 import { instantToWallTime } from '@/lib/time/zoned';
 
+/** The name of an agency's checkbox in the session form is this and the agency's id. */
+export const AGENCY_BOX = 'agencyIds.';
+
 /** A session as the form shows it: inputs by name, times as wall-clock text in the session's zone. */
 export type TSessionFormValues = {
   timeZone: string;
@@ -16,7 +19,9 @@ export type TSessionFormValues = {
   'venue.accessibility': string;
   onlineUrl: string;
   partnerAgencyId: string;
-  visibility: 'public' | 'unlisted';
+  visibility: 'public' | 'unlisted' | 'agencies';
+  /** With visibility `agencies`: whose officers may register. */
+  agencyIds: string[];
   /** 'auto' (new sessions only): on when the session is unlisted. */
   requireEmailConfirmation: 'auto' | 'on' | 'off';
   /** Empty for no limit. */
@@ -52,6 +57,7 @@ export function newSessionFormValues(timeZone: string): TSessionFormValues {
     onlineUrl: '',
     partnerAgencyId: '',
     visibility: 'public',
+    agencyIds: [],
     requireEmailConfirmation: 'auto',
     maxRegistrationsPerAddress: '10',
     firstReminderHours: String(DEFAULT_FIRST_REMINDER_HOURS),
@@ -77,6 +83,7 @@ export function sessionFormValues(session: TTrainerSessionDto): TSessionFormValu
     onlineUrl: session.onlineUrl ?? '',
     partnerAgencyId: session.partnerAgency?.id ?? '',
     visibility: session.visibility,
+    agencyIds: session.forAgencies.map((agency) => agency.id),
     requireEmailConfirmation: session.requireEmailConfirmation ? 'on' : 'off',
     maxRegistrationsPerAddress: session.maxRegistrationsPerAddress === null ? '' : String(session.maxRegistrationsPerAddress),
     firstReminderHours: reminderValue(session.firstReminderHours),

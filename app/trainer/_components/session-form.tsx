@@ -5,10 +5,10 @@ import { Field } from '@/app/_components/form/field';
 import { FormMessage } from '@/app/_components/form/form-message';
 import { SubmitButton } from '@/app/_components/form/submit-button';
 import type { TFormState } from '@/app/_lib/trainer-action';
-import { REMINDER_OFF, type TSessionFormValues } from './session-form-values';
+import { AGENCY_BOX, REMINDER_OFF, type TSessionFormValues } from './session-form-values';
 
 type TRepeat = 'once' | 'weekly' | 'dates';
-type TTextKey = Exclude<keyof TSessionFormValues, 'facilitators'>;
+type TTextKey = Exclude<keyof TSessionFormValues, 'facilitators' | 'agencyIds'>;
 
 const CO_FACILITATOR_ROWS = 3;
 
@@ -374,6 +374,32 @@ export function SessionForm({
             </span>
           </span>
         </label>
+        <label className="flex items-start gap-3 py-1">
+          <input type="radio" name="visibility" value="agencies" defaultChecked={value('visibility') === 'agencies'} className="mt-1 size-5 shrink-0" />
+          <span>
+            <span className="font-semibold">For officers of chosen agencies</span>
+            <span className="block text-sm text-slate-700">
+              In the catalogue as “For officers of …”; only members of the agencies below may register (by their agency email
+              domain, or confirmed by you or their coordinator). Anyone else is told who the session is for.
+            </span>
+          </span>
+        </label>
+        <fieldset className="ml-8 space-y-1" aria-describedby={error('agencyIds') ? 'agencyIds-error' : undefined}>
+          <legend className="font-semibold">Agencies the session is for</legend>
+          <GroupError id="agencyIds-error" message={error('agencyIds')} />
+          {agencies.length === 0 && <p className="text-sm text-slate-700">Add agencies first, on the Agencies page.</p>}
+          {agencies.map((agency) => (
+            <label key={agency.id} className="flex items-center gap-3 py-1">
+              <input
+                type="checkbox"
+                name={`${AGENCY_BOX}${agency.id}`}
+                defaultChecked={state.values ? state.values[`${AGENCY_BOX}${agency.id}`] === 'on' : session.agencyIds.includes(agency.id)}
+                className="size-5 shrink-0"
+              />
+              {agency.name}
+            </label>
+          ))}
+        </fieldset>
       </fieldset>
 
       <fieldset className="space-y-4">

@@ -1,3 +1,4 @@
+import { audienceLine } from '@/lib/text/names-in-prose';
 import Link from 'next/link';
 import { placeText } from '@/app/_components/catalogue/session-line';
 import type { TTrainerSessionDto } from '@/lib/sessions/dto';
@@ -30,6 +31,9 @@ export function SessionList({ sessions }: { sessions: (TTrainerSessionDto & { pa
                   <Tag className="border-amber-300 bg-amber-100 text-amber-950">Joint with {session.partnerAgency.name}</Tag>
                 )}
                 {session.visibility === 'unlisted' && <Tag className="border-slate-400 bg-slate-100 text-slate-900">Unlisted</Tag>}
+                {session.visibility === 'agencies' && (
+                  <Tag className="border-sky-400 bg-sky-50 text-sky-900">{audienceLine(session.forAgencies)}</Tag>
+                )}
                 {session.status === 'cancelled' && <Tag className="border-red-300 bg-red-50 text-red-900">Cancelled</Tag>}
                 {session.past && session.status === 'scheduled' && <Tag className="border-slate-400 bg-white text-slate-800">Past</Tag>}
               </p>

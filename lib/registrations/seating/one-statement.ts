@@ -28,7 +28,7 @@ type TGuardName =
  * The conditions on the session row `s` under which emails written from `session` still describe
  * it: the same time, zone, place, SEQUENCE, reminders, title, slug and what to bring; registration
  * open at `now`; scheduled, published, and nobody waiting (so no seat jumps the waitlist); no
- * confirmation by email (a held place has other emails) and the same per-address limit (the
+ * confirmation by email (a held place has other emails), open to anyone (not for agencies) and the same per-address limit (the
  * statement is only for sessions without one, or for trainers; see takesOneStatement).
  */
 const SESSION_AS_REMEMBERED = statement<TGuardName>`s.id = ${'sessionId'}::uuid
@@ -47,6 +47,7 @@ const SESSION_AS_REMEMBERED = statement<TGuardName>`s.id = ${'sessionId'}::uuid
          and s.starts_at > ${'now'}::timestamptz
          and s.waitlist_count = 0
          and not s.require_email_confirmation
+         and s.visibility <> 'agencies'
          and s.max_registrations_per_address is not distinct from ${'addressLimit'}::int
          and exists (
            select 1 from workshops w

@@ -91,11 +91,14 @@ export async function takeSeat(db: Db, session: TLoadedSession, person: TRegistr
 }
 
 /**
- * Whether a registration may take the one-statement seat: not a held place (its emails differ),
+ * Whether a registration may take the one-statement seat: not for a session for agencies, not a
+ * held place (its emails differ),
  * and not one counted against a per-address limit, which only the locked path counts exactly
  * (the statement reads other registrations as they were when it began).
  */
 function takesOneStatement(session: TLoadedSession, rule: TSeatRule): boolean {
+  // Who may register for a session for agencies is checked against the person's address first.
+  if (session.visibility === 'agencies') return false;
   if (rule.byTrainer) return true;
   return !session.requireEmailConfirmation && (rule.clientKey === undefined || session.maxRegistrationsPerAddress === null);
 }

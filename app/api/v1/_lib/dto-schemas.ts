@@ -46,7 +46,10 @@ export const ZPublicSessionDto = z.object({
   online: z.boolean().describe('Held online; the link goes to confirmed attendees only.'),
   joint: z.boolean(),
   partnerAgency: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-  visibility: z.enum(['public', 'unlisted']),
+  visibility: z
+    .enum(['public', 'unlisted', 'agencies'])
+    .describe('`agencies`: listed, but only members of `forAgencies` (by email domain, confirmation or nomination) may register.'),
+  forAgencies: z.array(z.object({ id: z.uuid(), name: z.string() })).describe('The agencies a session for agencies is for; empty otherwise.'),
   status: z.enum(['scheduled', 'cancelled']),
   registrationOpensAt: instant,
   registrationClosesAt: instant,
