@@ -2,7 +2,7 @@ import 'server-only';
 import type { Db } from '@/db';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
 import { notFoundError, nulTextField, parseInput } from '@/lib/errors/app-error';
-import { assertInAudience } from '@/lib/sessions/audience';
+import { outsiderRefusal } from '@/lib/sessions/audience';
 import { isUuid } from '@/lib/workshops/workshops';
 import { emailManageLink } from './manage-link';
 import type { TRegistrationResult } from './new-registration';
@@ -81,7 +81,8 @@ export async function registerForSession(
   const inWindow = now >= session.registrationOpensAt && now < session.registrationClosesAt && now < session.startsAt;
   if (!inWindow && !(options.allowOutsideWindow && isTrainer)) throw registrationClosedError();
   // A trainer may register anyone (a walk-in, a guest speaker); nobody else outside its agencies.
-  if (!session.inAudience && !isTrainer) await assertInAudience(db, session.id, data.email);
+  // loadPlaceSession has asked already; only the names for the refusal are left to read.
+  if (!session.inAudience && !isTrainer) throw await outsiderRefusal(db, session.id);
   // Before the duplicate check, so a caller over the cap cannot tell a registered address from a new one.
   if (rule.clientKey && session.maxRegistrationsPerAddress !== null && session.placesFromAddress >= session.maxRegistrationsPerAddress) {
     throw addressLimitError(session.maxRegistrationsPerAddress);

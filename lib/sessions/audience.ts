@@ -25,7 +25,12 @@ export async function assertInAudience(db: Db, sessionId: string, email: string)
     .select({ ok: mayTakeSeat(trainingSessions, sql`${email}`) })
     .from(trainingSessions)
     .where(eq(trainingSessions.id, sessionId));
-  if (row && !row.ok) throw notInAudienceError(((await audiencesOf(db, [sessionId])).get(sessionId) ?? []).map((agency) => agency.name));
+  if (row && !row.ok) throw await outsiderRefusal(db, sessionId);
+}
+
+/** The refusal for someone known not to be a member: it names whom the session is for. */
+export async function outsiderRefusal(db: Db, sessionId: string): Promise<AppError> {
+  return notInAudienceError(((await audiencesOf(db, [sessionId])).get(sessionId) ?? []).map((agency) => agency.name));
 }
 
 /** The agencies each session is for, by session, names in alphabetical order. */
