@@ -3,7 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import { wallTimeToInstant } from '@/lib/time/zoned';
 import type { Db } from './client';
 import { DEMO_TRAINER_EMAIL } from './demo';
-import { agencies, agencyContacts, partnerships, sessionAgencies, sessionFacilitators, trainingSessions, users, workshops } from './schema';
+import { agencies, agencyContacts, partnerships, sessionAgencies, sessionAllotments, sessionFacilitators, trainingSessions, users, workshops } from './schema';
 
 const day = (offsetDays: number, from = new Date()) => {
   const d = new Date(from);
@@ -128,6 +128,8 @@ export async function seedDemoCatalogue(db: Db, now = new Date()): Promise<void>
           onlineUrl: s.venue ? null : 'https://meet.example.org/muster-bullying',
           partnerAgencyId: s.agency,
           ...('forAgency' in s && { visibility: 'agencies' as const, requireEmailConfirmation: true }),
+          // The joint session keeps 8 seats for the partner's officers until a week before it.
+          ...(s.agency && { allotmentsReleaseAt: new Date(at(s.date, s.from, s.zone).getTime() - 7 * 86_400_000) }),
           registrationOpensAt: now,
           registrationClosesAt: at(s.date, s.from, s.zone),
         })),
@@ -135,6 +137,9 @@ export async function seedDemoCatalogue(db: Db, now = new Date()): Promise<void>
       .returning({ id: trainingSessions.id });
     await tx.insert(sessionAgencies).values(
       sessionRows.flatMap((s, i) => ('forAgency' in s && s.forAgency ? [{ sessionId: inserted[i]!.id, agencyId: s.forAgency }] : [])),
+    );
+    await tx.insert(sessionAllotments).values(
+      sessionRows.flatMap((s, i) => (s.agency ? [{ sessionId: inserted[i]!.id, agencyId: s.agency, seats: 8 }] : [])),
     );
     if (trainer) {
       await tx.insert(sessionFacilitators).values(

@@ -10,17 +10,20 @@ import { listAgencyClaims, type TAgencyClaimDto } from '@/lib/agencies/membershi
 import { decideClaimAction } from './actions';
 import { OfficerTable } from './_components/officer-table';
 import { SessionTable } from './_components/session-table';
+import { UpcomingSessions } from './_components/upcoming-sessions';
+import { listAgencyUpcomingSessions, type TAgencyUpcomingSession } from '@/lib/agencies/agency-sessions';
 
 /** The records, or the reason a coordinator cannot see them; anyone else gets the 403 page. */
 async function loadRecords(
   actor: { id: string; role: 'trainer' | 'coordinator' | 'officer' },
-): Promise<(TAgencyRecords & { claims: TAgencyClaimDto[] }) | { refused: string }> {
+): Promise<(TAgencyRecords & { claims: TAgencyClaimDto[]; upcoming: TAgencyUpcomingSession[] }) | { refused: string }> {
   try {
     const db = await getDb();
     const records = await getAgencyRecords(db, actor);
     const claims = await listAgencyClaims(db, actor, records.agency.id);
+    const { sessions: upcoming } = await listAgencyUpcomingSessions(db, actor);
     await recordStaffRead(db, actor, { action: 'agency_records.viewed', agencyId: records.agency.id, people: records.officers.length + claims.length });
-    return { ...records, claims };
+    return { ...records, claims, upcoming };
   } catch (error) {
     if (!(error instanceof AppError) || error.status !== 403) throw error;
     if (actor.role === 'coordinator') return { refused: error.message };
@@ -43,7 +46,7 @@ export default async function AgencyRecordsPage({ searchParams }: { searchParams
     );
   }
 
-  const { agency, sessions, officers, claims } = records;
+  const { agency, sessions, officers, claims, upcoming } = records;
   return (
     <div className="space-y-8">
       <div className="space-y-2">
@@ -63,6 +66,12 @@ export default async function AgencyRecordsPage({ searchParams }: { searchParams
           your records until you confirm them; reject anyone who is not one of your officers.
         </p>
         <ClaimList claims={claims} agencyName={agency.name} decide={decideClaimAction} decided={claimDecided(decided)} />
+      </section>
+      <section aria-labelledby="upcoming" className="card space-y-4">
+        <h2 id="upcoming" className="text-xl font-semibold">
+          Upcoming sessions open to {agency.name}
+        </h2>
+        {upcoming.length > 0 ? <UpcomingSessions sessions={upcoming} agencyName={agency.name} /> : <p>No upcoming sessions are open to your officers.</p>}
       </section>
       <section aria-labelledby="by-session" className="card space-y-4">
         <h2 id="by-session" className="text-xl font-semibold">

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { allotmentLines, releaseLine } from '@/lib/sessions/allotment-text';
 import Link from 'next/link';
 import { requireRole } from '@/app/_auth/require-role';
 import { getDb } from '@/db';
@@ -88,6 +89,12 @@ export default async function TrainerDashboardPage() {
                     <td className="py-2 pr-4">
                       {session.confirmedCount} of {session.capacity}
                       {session.confirmedCount > session.capacity && <span className="block text-sm text-slate-700">over capacity</span>}
+                      {allotmentLines(session).map((line) => (
+                        <span key={line} className="block text-sm text-slate-700">
+                          {line}
+                        </span>
+                      ))}
+                      {session.allotments.length > 0 && <span className="block text-sm text-slate-700">{releaseLine(session)}</span>}
                     </td>
                     <td className="py-2">{session.waitlistCount}</td>
                   </tr>

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { agencies } from './agencies';
 import { trainingSessions } from './training-sessions';
 
@@ -31,6 +31,14 @@ export const registrations = pgTable(
      * keeps its first name, from when this link was trusted.
      */
     claimedAgencyId: uuid('agency_id').references(() => agencies.id, { onDelete: 'set null' }),
+    /**
+     * The agency with seats reserved in this session that the person belonged to when they took
+     * their place (by email domain or confirmation), so a reserved seat freed before the release
+     * date goes to the first of that agency's people waiting.
+     */
+    allotmentAgencyId: uuid('allotment_agency_id').references(() => agencies.id, { onDelete: 'set null' }),
+    /** The place is one of that agency's reserved seats (counted in session_allotments.taken). */
+    inReservedSeat: boolean('in_reserved_seat').notNull().default(false),
     badgeNumber: text('badge_number').notNull().default(''),
     /** Rank or role, e.g. "Detective Sergeant". */
     role: text('role').notNull().default(''),

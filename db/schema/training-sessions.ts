@@ -1,4 +1,5 @@
-import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { agencies } from './agencies';
 import { users } from './auth';
 import { workshops } from './workshops';
@@ -36,6 +37,13 @@ export const trainingSessions = pgTable(
     requireEmailConfirmation: boolean('require_email_confirmation').notNull().default(false),
     /** Active registrations one client address may hold here; null for no limit. */
     maxRegistrationsPerAddress: integer('max_registrations_per_address').default(10),
+    /**
+     * When unused seats reserved for agencies (session_allotments) join the open pool; null when
+     * the session reserves none. Kept beside the flag below so seat statements read two columns.
+     */
+    allotmentsReleaseAt: timestamp('allotments_release_at', { withTimezone: true }),
+    /** Set once the reserved seats have been released: from then on every seat is open. */
+    allotmentsReleasedAt: timestamp('allotments_released_at', { withTimezone: true }),
     status: sessionStatus('status').notNull().default('scheduled'),
     /** Calendar SEQUENCE: raised on every change of time, place or status. */
     sequence: integer('sequence').notNull().default(0),
@@ -67,6 +75,29 @@ export const sessionAgencies = pgTable(
       .references(() => agencies.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.agencyId] }), index('session_agencies_agency_idx').on(t.agencyId)],
+);
+
+/**
+ * Seats reserved for one agency's members until the session's release date. `taken` counts the
+ * places in them (confirmed or held), kept under the session's row lock like confirmed_count.
+ */
+export const sessionAllotments = pgTable(
+  'session_allotments',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => trainingSessions.id, { onDelete: 'cascade' }),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id, { onDelete: 'cascade' }),
+    seats: integer('seats').notNull(),
+    taken: integer('taken').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.agencyId] }),
+    index('session_allotments_agency_idx').on(t.agencyId),
+    check('session_allotments_seats_ck', sql`${t.seats} > 0 and ${t.taken} >= 0`),
+  ],
 );
 
 export const sessionFacilitators = pgTable(

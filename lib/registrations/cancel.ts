@@ -54,6 +54,8 @@ export async function cancelLocked(
       email: registrations.email,
       calendarSequence: registrations.calendarSequence,
       held: isNotNull(registrations.holdExpiresAt),
+      allotmentAgencyId: registrations.allotmentAgencyId,
+      inReservedSeat: registrations.inReservedSeat,
     })
     .from(registrations)
     .where(and(eq(registrations.id, registrationId), eq(registrations.sessionId, session.id)))
@@ -67,7 +69,7 @@ export async function cancelLocked(
     .update(registrations)
     .set({ status: 'cancelled', cancelledAt: sql`clock_timestamp()`, calendarSequence, holdExpiresAt: null, confirmTokenHash: null, updatedAt: sql`now()` })
     .where(eq(registrations.id, registrationId));
-  if (current.status === 'confirmed' || current.status === 'waitlisted') await releasePlace(tx, session.id, current.status);
+  if (current.status === 'confirmed' || current.status === 'waitlisted') await releasePlace(tx, session.id, { ...current, status: current.status });
   await withdrawPendingReminders(tx, { registrationId });
   const person = { id: registrationId, name: current.name, email: current.email, calendarSequence };
   // A held place was never confirmed to its holder, so its end is not news to them either.

@@ -57,7 +57,7 @@ export async function moveRegistration(
       if (!person) throw new AppError('registration_cancelled', 'This registration has been cancelled.', 409);
       if (person.holdExpiresAt) throw new AppError('not_confirmed', 'Confirm this place from its email before moving it.', 409);
       if (!isTrainer) await assertInAudience(tx, targetSessionId, person.email);
-      const place = await takePlace(tx, targetSessionId, false);
+      const place = await takePlace(tx, locked.get(targetSessionId)!, { email: person.email, overbook: false, now });
       if (!place) throw sessionCancelledError();
       // The place keeps the address it came from, so moving is no way round the target's limit.
       const clientKey = person.clientKey ?? undefined;

@@ -45,6 +45,8 @@ export async function insertRegistration(
     email: data.email,
     agency: data.agency,
     claimedAgencyId: matchingAgencyId(data.agency),
+    allotmentAgencyId: place.allotmentAgencyId,
+    inReservedSeat: place.inReservedSeat,
     badgeNumber: data.badgeNumber,
     role: data.role,
     accessNeeds: data.accessNeeds,

@@ -5,11 +5,10 @@ import { registrations } from '@/db/schema';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
 import { AppError, notFoundError } from '@/lib/errors/app-error';
 import { isUuid } from '@/lib/workshops/workshops';
-import { confirmWaitlisted } from './seating';
+import { promoteChosen } from './seating';
 import { loadPlaceSession } from './place-session';
 
-export const sessionFullError = () =>
-  new AppError('session_full', 'Every seat is taken. Confirm anyway to go over capacity on purpose.', 409);
+export { sessionFullError } from './seating';
 
 /**
  * A trainer confirms a chosen person from the waitlist, out of turn. Without `overbook` there must
@@ -29,8 +28,7 @@ export async function promoteRegistration(
     const session = await loadPlaceSession(tx, found.sessionId, { lock: true });
     if (!session) throw notFoundError('Registration');
     if (session.status !== 'scheduled') throw new AppError('session_cancelled', 'This session has been cancelled.', 409);
-    if (session.confirmedCount >= session.capacity && !options.overbook) throw sessionFullError();
-    const promoted = await confirmWaitlisted(tx, session, 1, options.now ?? new Date(), registrationId);
-    if (promoted.length === 0) throw new AppError('not_waitlisted', 'This person is not on the waitlist any more.', 409);
+    const promoted = await promoteChosen(tx, session, registrationId, options.now ?? new Date(), Boolean(options.overbook));
+    if (!promoted) throw new AppError('not_waitlisted', 'This person is not on the waitlist any more.', 409);
   });
 }

@@ -1,4 +1,5 @@
 import type { TTrainingSession } from '@/db/schema';
+import type { TAllotmentDto } from './allotments';
 
 export type TVenueDto = { name: string; address: string; directions: string; accessibility: string };
 /** `lead` marks the Muster trainer who runs the session; the others are co-facilitators. */
@@ -40,6 +41,10 @@ export type TTrainerSessionDto = TPublicSessionDto & {
   firstReminderHours: number | null;
   secondReminderHours: number | null;
   maxRegistrationsPerAddress: number | null;
+  /** Seats kept per agency until `allotmentsReleaseAt`; `free` is 0 once they are released. */
+  allotments: TAllotmentDto[];
+  allotmentsReleaseAt: string | null;
+  allotmentsReleased: boolean;
 };
 
 export function venueOf(row: TTrainingSession): TVenueDto | null {

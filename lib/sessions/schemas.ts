@@ -50,6 +50,21 @@ export const ZSessionFields = z.object({
   visibility: z.enum(['public', 'unlisted', 'agencies'], { error: 'Visibility is public, unlisted or agencies.' }),
   /** With visibility `agencies`: the agencies whose members may register. */
   agencyIds: z.array(z.uuid('Choose the agencies from the list.')).max(50, 'At most 50 agencies.'),
+  /** Seats kept for each agency's members until `allotmentsReleaseAt`; the rest are open. */
+  allotments: z
+    .array(
+      z.object({
+        agencyId: z.uuid('Choose the agencies from the list.'),
+        seats: z
+          .number({ error: 'Enter a number of seats for each agency.' })
+          .int('Enter a whole number of seats for each agency.')
+          .min(1, 'Reserve at least 1 seat for an agency, or leave it out.')
+          .max(10_000, 'At most 10,000 seats.'),
+      }),
+    )
+    .max(50, 'At most 50 agencies.'),
+  /** When unused reserved seats join the open pool; null or absent for 7 days before the start (a change keeps the saved one when absent). */
+  allotmentsReleaseAt: instant('Release reserved seats').nullable(),
   facilitators: z.array(ZFacilitator).max(10, 'At most 10 co-facilitators.'),
   /** Places are held until the registrant's email confirms them. Default: on for unlisted sessions. */
   requireEmailConfirmation: z.boolean({ error: 'Confirm by email is true or false.' }),
@@ -95,6 +110,8 @@ export function sessionRuleErrors(s: {
   secondReminderHours?: number | null;
   visibility?: string;
   agencyCount?: number;
+  allotments?: readonly { agencyId: string; seats: number }[];
+  allotmentsReleaseAt?: Date | null;
 }): Record<string, string> {
   const fields: Record<string, string> = {};
   if (s.endsAt.getTime() <= s.startsAt.getTime()) fields.endsAt = 'The session must end after it starts.';
@@ -109,6 +126,15 @@ export function sessionRuleErrors(s: {
     fields.secondReminderHours = 'The second reminder must come closer to the start than the first. Choose a shorter time, or turn it off.';
   }
   if (s.visibility === 'agencies' && s.agencyCount === 0) fields.agencyIds = 'Choose at least one agency whose officers may register.';
+  const reserved = (s.allotments ?? []).reduce((sum, allotment) => sum + allotment.seats, 0);
+  if (new Set((s.allotments ?? []).map((allotment) => allotment.agencyId)).size < (s.allotments ?? []).length) {
+    fields.allotments = 'Reserve seats for each agency once.';
+  } else if (reserved > s.capacity) {
+    fields.allotments = `The reserved seats add up to ${reserved}, more than the capacity of ${s.capacity}.`;
+  }
+  if (s.allotments?.length && s.allotmentsReleaseAt && s.allotmentsReleaseAt.getTime() >= s.startsAt.getTime()) {
+    fields.allotmentsReleaseAt = 'Release the reserved seats before the session starts.';
+  }
   if (s.confirmedCount !== undefined && s.capacity < s.confirmedCount) {
     fields.capacity = `${s.confirmedCount} people are already confirmed, so capacity cannot go below ${s.confirmedCount}. Cancel or move registrations first.`;
   }

@@ -8,6 +8,9 @@ import { assertTrainer, type TActor } from '@/lib/auth/actor';
 import { AppError, fieldError, notFoundError, parseInput } from '@/lib/errors/app-error';
 import { instantToWallTime, wallTimeToInstant } from '@/lib/time/zoned';
 import { isUuid } from '@/lib/workshops/workshops';
+import { defaultReleaseAt, reserveSeats, type TAllotmentInput } from '@/lib/registrations/seating/reserve';
+import { promoteFromWaitlist } from '@/lib/registrations/seating';
+import { allotmentInputsOf, allotmentsOf } from './allotments';
 import { audiencesOf, setSessionAgencies } from './audience';
 import { notifySessionChange } from './notify-change';
 import { toPublicSessionDto, type TTrainerSessionDto } from './dto';
@@ -29,6 +32,20 @@ async function assertAgenciesExist(db: Db, agencyIds: readonly string[] | undefi
   if (!agencyIds?.length) return;
   const found = await db.select({ id: agencies.id }).from(agencies).where(inArray(agencies.id, [...agencyIds]));
   if (found.length < new Set(agencyIds).size) throw fieldError('agencyIds', 'One of the chosen agencies does not exist.');
+}
+
+async function assertAllotmentAgenciesExist(db: Db, allotments: readonly TAllotmentInput[] | undefined) {
+  if (!allotments?.length) return;
+  const ids = allotments.map((allotment) => allotment.agencyId);
+  const found = await db.select({ id: agencies.id }).from(agencies).where(inArray(agencies.id, ids));
+  if (found.length < new Set(ids).size) throw fieldError('allotments', 'One of the agencies to reserve seats for does not exist.');
+}
+
+/** Reserves the new session's seats for agencies, when it keeps any. */
+async function reserveNewSessionSeats(tx: Db, id: string, values: TSessionValues, data: TSessionCreate, now: Date) {
+  if (!data.allotments?.length) return;
+  const releaseAt = data.allotmentsReleaseAt ?? defaultReleaseAt(values.startsAt);
+  await reserveSeats(tx, { id, capacity: values.capacity, confirmedCount: 0 }, data.allotments, releaseAt, now);
 }
 
 async function workshopOrThrow(db: Db, workshopId: string) {
@@ -67,7 +84,12 @@ function valuesFor(workshopId: string, data: TSessionCreate, now: Date): TSessio
   };
 }
 
-function checkValues(values: TSessionValues, confirmedCount?: number, agencyCount?: number) {
+function checkValues(
+  values: TSessionValues,
+  confirmedCount?: number,
+  agencyCount?: number,
+  allotments?: { seats: readonly TAllotmentInput[]; releaseAt: Date | null },
+) {
   throwIfRulesBroken(
     sessionRuleErrors({
       startsAt: values.startsAt,
@@ -83,6 +105,8 @@ function checkValues(values: TSessionValues, confirmedCount?: number, agencyCoun
       secondReminderHours: values.secondReminderHours,
       visibility: values.visibility,
       agencyCount,
+      allotments: allotments?.seats,
+      allotmentsReleaseAt: allotments?.releaseAt,
     }),
   );
 }
@@ -102,12 +126,15 @@ export async function createSession(db: Db, actor: TActor, workshopId: string, i
   await workshopOrThrow(db, workshopId);
   await assertAgencyExists(db, data.partnerAgencyId);
   await assertAgenciesExist(db, data.agencyIds);
-  const values = valuesFor(workshopId, data, new Date());
-  checkValues(values, undefined, data.agencyIds?.length ?? 0);
+  await assertAllotmentAgenciesExist(db, data.allotments);
+  const now = new Date();
+  const values = valuesFor(workshopId, data, now);
+  checkValues(values, undefined, data.agencyIds?.length ?? 0, { seats: data.allotments ?? [], releaseAt: data.allotmentsReleaseAt ?? null });
   const id = await db.transaction(async (tx) => {
     const [row] = await tx.insert(trainingSessions).values(values).returning({ id: trainingSessions.id });
     await insertFacilitators(tx, [row!.id], actor.id, data.facilitators ?? []);
     await setSessionAgencies(tx, row!.id, data.agencyIds ?? []);
+    await reserveNewSessionSeats(tx, row!.id, values, data, now);
     return row!.id;
   });
   return getSessionForTrainer(db, actor, id);
@@ -152,21 +179,30 @@ export async function createSessionSeries(
   };
   const seriesId = randomUUID();
   const allValues = dates.map((date) => {
+    const startsAt = shift(data.startsAt, date);
     const copy: TSessionCreate = {
       ...data,
-      startsAt: shift(data.startsAt, date),
+      // Each copy releases its reserved seats as long before its start as the first one does.
+      allotmentsReleaseAt: data.allotmentsReleaseAt ? new Date(startsAt.getTime() - (data.startsAt.getTime() - data.allotmentsReleaseAt.getTime())) : undefined,
+      startsAt,
       endsAt: shift(data.endsAt, date),
       registrationOpensAt: data.registrationOpensAt ? shift(data.registrationOpensAt, date) : undefined,
       registrationClosesAt: data.registrationClosesAt ? shift(data.registrationClosesAt, date) : undefined,
     };
-    return { ...valuesFor(workshopId, copy, now), seriesId };
+    return { values: { ...valuesFor(workshopId, copy, now), seriesId }, copy };
   });
   await assertAgenciesExist(db, data.agencyIds);
-  allValues.forEach((values) => checkValues(values, undefined, data.agencyIds?.length ?? 0));
+  await assertAllotmentAgenciesExist(db, data.allotments);
+  allValues.forEach(({ values, copy }) =>
+    checkValues(values, undefined, data.agencyIds?.length ?? 0, { seats: copy.allotments ?? [], releaseAt: copy.allotmentsReleaseAt ?? null }),
+  );
   const ids = await db.transaction(async (tx) => {
-    const rows = await tx.insert(trainingSessions).values(allValues).returning({ id: trainingSessions.id });
+    const rows = await tx.insert(trainingSessions).values(allValues.map((v) => v.values)).returning({ id: trainingSessions.id });
     await insertFacilitators(tx, rows.map((r) => r.id), actor.id, data.facilitators ?? []);
-    for (const row of rows) await setSessionAgencies(tx, row.id, data.agencyIds ?? []);
+    for (const [i, row] of rows.entries()) {
+      await setSessionAgencies(tx, row.id, data.agencyIds ?? []);
+      await reserveNewSessionSeats(tx, row.id, allValues[i]!.values, allValues[i]!.copy, now);
+    }
     return rows.map((r) => r.id);
   });
   return Promise.all(ids.map((id) => getSessionForTrainer(db, actor, id)));
@@ -202,9 +238,11 @@ export async function updateSession(db: Db, actor: TActor, id: string, input: un
   const data = parseInput(ZSessionPatch, input);
   await assertAgencyExists(db, data.partnerAgencyId);
   await assertAgenciesExist(db, data.agencyIds);
+  await assertAllotmentAgenciesExist(db, data.allotments);
   await db.transaction(async (tx) => {
     const [current] = await tx.select().from(trainingSessions).where(eq(trainingSessions.id, id)).for('update');
     if (!current) throw notFoundError('Session');
+    const now = new Date();
     const agencyCount = data.agencyIds?.length ?? (await audiencesOf(tx, [id])).get(id)?.length ?? 0;
     const next: TSessionValues = {
       ...current,
@@ -230,7 +268,14 @@ export async function updateSession(db: Db, actor: TActor, id: string, input: un
       ...(data.firstReminderHours !== undefined && { firstReminderHours: data.firstReminderHours }),
       ...(data.secondReminderHours !== undefined && { secondReminderHours: data.secondReminderHours }),
     };
-    checkValues(next, current.confirmedCount, agencyCount);
+    const allotments = data.allotments ?? (current.allotmentsReleaseAt ? await allotmentInputsOf(tx, id) : []);
+    // A release date moves with the start unless the change names one.
+    const releaseAt =
+      data.allotmentsReleaseAt ??
+      (current.allotmentsReleaseAt && data.allotmentsReleaseAt !== null
+        ? new Date(current.allotmentsReleaseAt.getTime() + next.startsAt.getTime() - current.startsAt.getTime())
+        : defaultReleaseAt(next.startsAt));
+    checkValues(next, current.confirmedCount, agencyCount, { seats: allotments, releaseAt });
     if (data.agencyIds) await setSessionAgencies(tx, id, data.agencyIds);
     const calendarChanged =
       next.startsAt.getTime() !== current.startsAt.getTime() ||
@@ -244,6 +289,10 @@ export async function updateSession(db: Db, actor: TActor, id: string, input: un
       .update(trainingSessions)
       .set({ ...next, id: current.id, sequence: current.sequence + (calendarChanged ? 1 : 0), updatedAt: new Date() })
       .where(eq(trainingSessions.id, id));
+    if (next.status === 'scheduled' && (allotments.length > 0 || current.allotmentsReleaseAt)) {
+      await reserveSeats(tx, { id, capacity: next.capacity, confirmedCount: current.confirmedCount }, allotments, releaseAt, now);
+      await promoteFromWaitlist(tx, id, now);
+    }
     await notifySessionChange(tx, current, { message: data.cancellationMessage });
     if (next.status === 'cancelled' && current.status !== 'cancelled') {
       await recordAudit(tx, {
@@ -270,7 +319,7 @@ async function hydrate(db: Db, rows: TTrainingSession[]): Promise<TTrainerSessio
   if (rows.length === 0) return [];
   const workshopIds = [...new Set(rows.map((r) => r.workshopId))];
   const agencyIds = [...new Set(rows.map((r) => r.partnerAgencyId).filter((id): id is string => !!id))];
-  const [workshopRows, agencyRows, facilitatorRows, audiences] = await Promise.all([
+  const [workshopRows, agencyRows, facilitatorRows, audiences, allotments] = await Promise.all([
     db.select({ id: workshops.id, slug: workshops.slug, title: workshops.title }).from(workshops).where(inArray(workshops.id, workshopIds)),
     agencyIds.length
       ? db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, agencyIds))
@@ -281,6 +330,7 @@ async function hydrate(db: Db, rows: TTrainingSession[]): Promise<TTrainerSessio
       .where(inArray(sessionFacilitators.sessionId, rows.map((r) => r.id)))
       .orderBy(asc(sessionFacilitators.position)),
     audiencesOf(db, rows.filter((r) => r.visibility === 'agencies').map((r) => r.id)),
+    allotmentsOf(db, rows.filter((r) => r.allotmentsReleaseAt !== null).map((r) => r.id)),
   ]);
   const workshopById = new Map(workshopRows.map((w) => [w.id, w]));
   const agencyById = new Map(agencyRows.map((a) => [a.id, a]));
@@ -299,6 +349,9 @@ async function hydrate(db: Db, rows: TTrainingSession[]): Promise<TTrainerSessio
     firstReminderHours: row.firstReminderHours,
     secondReminderHours: row.secondReminderHours,
     maxRegistrationsPerAddress: row.maxRegistrationsPerAddress,
+    allotments: (allotments.get(row.id) ?? []).map((allotment) => ({ ...allotment, free: row.allotmentsReleasedAt ? 0 : allotment.free })),
+    allotmentsReleaseAt: row.allotmentsReleaseAt?.toISOString() ?? null,
+    allotmentsReleased: row.allotmentsReleasedAt !== null,
     facilitators: facilitatorRows
       .filter((f) => f.sessionId === row.id)
       .map((f) => ({ name: f.name, email: f.email, lead: f.userId !== null })),

@@ -267,3 +267,29 @@ describe('confirm by email and registrations per network', () => {
     expect(fields.maxRegistrationsPerAddress).toBe('Enter how many people may register from one network, or leave it empty for no limit.');
   });
 });
+
+describe('seats reserved for agencies in the session form', () => {
+  const springfield = '7d1b5e4a-2f0c-4c39-9a51-3b8e2d6f1a10';
+  const shelbyville = '0a9c3e51-6b2d-4f7e-8c14-5d2a7e9b3c21';
+
+  it('reads one number per agency, leaves empty ones out, and reads the release date in the session’s zone', () => {
+    const parsed = parseSessionForm(
+      form({ ...base, [`allotments.${springfield}`]: '10', [`allotments.${shelbyville}`]: '', allotmentsReleaseAt: '2026-02-24T09:00' }),
+      'create',
+    );
+    expect(parsed.input.allotments).toEqual([{ agencyId: springfield, seats: 10 }]);
+    expect(parsed.input.allotmentsReleaseAt).toBe('2026-02-24T15:00:00.000Z');
+    expect(ZSessionCreate.safeParse(parsed.input).success).toBe(true);
+  });
+
+  it('asks for the default release date when the field is empty, and names the agency’s input in a message', () => {
+    const parsed = parseSessionForm(form({ ...base, [`allotments.${shelbyville}`]: 'ten', allotmentsReleaseAt: '' }), 'update');
+    expect(parsed.input.allotmentsReleaseAt).toBeNull();
+    const fields = thrownFields(() => sessionFormOrThrow(form({ ...base, [`allotments.${shelbyville}`]: 'ten', startsAt: '' }), 'create'));
+    expect(fields[`allotments.${shelbyville}`]).toBe('Enter a number of seats for each agency.');
+  });
+
+  it('leaves allotments alone when the form has no agency inputs', () => {
+    expect(parseSessionForm(form(base), 'update').input).not.toHaveProperty('allotments');
+  });
+});

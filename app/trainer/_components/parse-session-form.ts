@@ -3,7 +3,7 @@ import { ZSessionCreate, ZSessionPatch } from '@/lib/sessions/schemas';
 import type { TSeriesRepeat } from '@/lib/sessions/sessions';
 import { isValidTimeZone, SkippedTimeError, wallTimeToInstant } from '@/lib/time/zoned';
 import { formNumber, formText, renameFields, type TFormFields } from './form-data';
-import { AGENCY_BOX, REMINDER_OFF } from './session-form-values';
+import { AGENCY_BOX, ALLOTMENT_INPUT, REMINDER_OFF } from './session-form-values';
 
 export type TSessionFormMode = 'create' | 'update';
 
@@ -24,6 +24,10 @@ export type TSessionFormInput = {
   agencyIds: string[];
   /** Left out for 'auto' (the domain decides from the visibility) or when the form has no such field. */
   requireEmailConfirmation?: boolean;
+  /** One `allotments.{id}` number input per agency; empty inputs are no allotment. Left out when the form has none. */
+  allotments?: { agencyId: string; seats: number }[];
+  /** Null for the default, 7 days before the start. */
+  allotmentsReleaseAt?: string | null;
   maxRegistrationsPerAddress?: number | null;
   facilitators: { name: string; email: string }[];
   /** Hours before the start, null for off; left out when the form has no such field (the domain's default, or unchanged). */
@@ -37,12 +41,14 @@ export type TParsedSessionForm = {
   repeat: TSeriesRepeat | null;
   /** The form row of each entry of input.facilitators: empty rows are left out. */
   facilitatorRows: number[];
+  /** The agency of each entry of input.allotments, to name its input in a message. */
+  allotmentAgencies: string[];
   /** What is wrong before the domain sees it (text that is not a time, an unknown zone, ...). */
   fields: Record<string, string>;
 };
 
 /** Keys whose values the parser computes (instants from wall-clock text): its messages are the ones to show. */
-const PARSER_OWNED = new Set(['startsAt', 'endsAt', 'timeZone', 'registrationOpensAt', 'registrationClosesAt']);
+const PARSER_OWNED = new Set(['startsAt', 'endsAt', 'timeZone', 'registrationOpensAt', 'registrationClosesAt', 'allotmentsReleaseAt']);
 
 export const MAX_SERIES = 52;
 const WALL_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?$/;
@@ -136,6 +142,7 @@ export function parseSessionForm(form: TFormFields, mode: TSessionFormMode): TPa
     endsAt: readWallTime(formText(form, 'endsAt'), zone, 'end', 'Enter the date and time the session ends.'),
     registrationOpensAt: readWallTime(formText(form, 'registrationOpensAt'), zone, 'opening of registration'),
     registrationClosesAt: readWallTime(formText(form, 'registrationClosesAt'), zone, 'close of registration'),
+    allotmentsReleaseAt: readWallTime(formText(form, 'allotmentsReleaseAt'), zone, 'release of reserved seats'),
   };
   for (const [key, time] of Object.entries(times)) if (time.error) fields[key] = time.error;
   // An empty "closes" means "at the start", as for a new session; when editing, an empty "opens" keeps the saved time.
@@ -158,6 +165,12 @@ export function parseSessionForm(form: TFormFields, mode: TSessionFormMode): TPa
   // Only a session for agencies keeps its agencies; choosing another visibility drops them.
   const agencyIds =
     visibility === 'agencies' ? Object.keys(form).flatMap((key) => (key.startsWith(AGENCY_BOX) && form[key] ? [key.slice(AGENCY_BOX.length)] : [])) : [];
+
+  const allotmentKeys = Object.keys(form).filter((key) => key.startsWith(ALLOTMENT_INPUT));
+  const allotments = allotmentKeys.flatMap((key) => {
+    const text = formText(form, key).trim();
+    return text ? [{ agencyId: key.slice(ALLOTMENT_INPUT.length), seats: formNumber(text) }] : [];
+  });
 
   const facilitatorRows: number[] = [];
   const facilitators: { name: string; email: string }[] = [];
@@ -209,18 +222,21 @@ export function parseSessionForm(form: TFormFields, mode: TSessionFormMode): TPa
     minEnrolment,
     visibility: visibility || undefined,
     agencyIds,
+    ...(allotmentKeys.length > 0 && { allotments, allotmentsReleaseAt: times.allotmentsReleaseAt.instant?.toISOString() ?? null }),
     facilitators,
     ...(requireEmailConfirmation !== undefined && { requireEmailConfirmation }),
     ...(maxRegistrationsPerAddress !== undefined && { maxRegistrationsPerAddress }),
     ...(firstReminderHours !== undefined && { firstReminderHours }),
     ...(secondReminderHours !== undefined && { secondReminderHours }),
   };
-  return { input, repeat, facilitatorRows, fields };
+  return { input, repeat, facilitatorRows, allotmentAgencies: allotments.map((allotment) => allotment.agencyId), fields };
 }
 
 /** Domain field keys as the form's input names: `facilitators.0.name` of the input is the form's row 2 when row 1 was empty. */
-export function sessionFieldNamer(parsed: Pick<TParsedSessionForm, 'facilitatorRows'>) {
+export function sessionFieldNamer(parsed: Pick<TParsedSessionForm, 'facilitatorRows' | 'allotmentAgencies'>) {
   return (key: string, message: string): [string, string] => {
+    const allotment = /^allotments\.(\d+)\.(?:seats|agencyId)$/.exec(key);
+    if (allotment) return [`${ALLOTMENT_INPUT}${parsed.allotmentAgencies[Number(allotment[1])] ?? ''}`, message];
     const match = /^facilitators\.(\d+)\.(name|email)$/.exec(key);
     if (!match) return [key, message];
     const row = parsed.facilitatorRows[Number(match[1])] ?? Number(match[1]);

@@ -3,6 +3,8 @@ import { instantToWallTime } from '@/lib/time/zoned';
 
 /** The name of an agency's checkbox in the session form is this and the agency's id. */
 export const AGENCY_BOX = 'agencyIds.';
+/** The name of an agency's reserved-seats input is this and the agency's id. */
+export const ALLOTMENT_INPUT = 'allotments.';
 
 /** A session as the form shows it: inputs by name, times as wall-clock text in the session's zone. */
 export type TSessionFormValues = {
@@ -24,6 +26,10 @@ export type TSessionFormValues = {
   agencyIds: string[];
   /** 'auto' (new sessions only): on when the session is unlisted. */
   requireEmailConfirmation: 'auto' | 'on' | 'off';
+  /** Reserved seats by agency id, as text; agencies without any are left out. */
+  allotments: Record<string, string>;
+  /** Wall-clock text in the session's zone; empty for 7 days before the start. */
+  allotmentsReleaseAt: string;
   /** Empty for no limit. */
   maxRegistrationsPerAddress: string;
   /** Hours before the start as text, or 'off'. */
@@ -59,6 +65,8 @@ export function newSessionFormValues(timeZone: string): TSessionFormValues {
     visibility: 'public',
     agencyIds: [],
     requireEmailConfirmation: 'auto',
+    allotments: {},
+    allotmentsReleaseAt: '',
     maxRegistrationsPerAddress: '10',
     firstReminderHours: String(DEFAULT_FIRST_REMINDER_HOURS),
     secondReminderHours: String(DEFAULT_SECOND_REMINDER_HOURS),
@@ -85,6 +93,8 @@ export function sessionFormValues(session: TTrainerSessionDto): TSessionFormValu
     visibility: session.visibility,
     agencyIds: session.forAgencies.map((agency) => agency.id),
     requireEmailConfirmation: session.requireEmailConfirmation ? 'on' : 'off',
+    allotments: Object.fromEntries(session.allotments.map((allotment) => [allotment.agencyId, String(allotment.seats)])),
+    allotmentsReleaseAt: session.allotmentsReleaseAt ? wall(session.allotmentsReleaseAt) : '',
     maxRegistrationsPerAddress: session.maxRegistrationsPerAddress === null ? '' : String(session.maxRegistrationsPerAddress),
     firstReminderHours: reminderValue(session.firstReminderHours),
     secondReminderHours: reminderValue(session.secondReminderHours),

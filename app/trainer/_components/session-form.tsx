@@ -5,10 +5,10 @@ import { Field } from '@/app/_components/form/field';
 import { FormMessage } from '@/app/_components/form/form-message';
 import { SubmitButton } from '@/app/_components/form/submit-button';
 import type { TFormState } from '@/app/_lib/trainer-action';
-import { AGENCY_BOX, REMINDER_OFF, type TSessionFormValues } from './session-form-values';
+import { AGENCY_BOX, ALLOTMENT_INPUT, REMINDER_OFF, type TSessionFormValues } from './session-form-values';
 
 type TRepeat = 'once' | 'weekly' | 'dates';
-type TTextKey = Exclude<keyof TSessionFormValues, 'facilitators' | 'agencyIds'>;
+type TTextKey = Exclude<keyof TSessionFormValues, 'facilitators' | 'agencyIds' | 'allotments'>;
 
 const CO_FACILITATOR_ROWS = 3;
 
@@ -272,6 +272,42 @@ export function SessionForm({
           </Field>
         </div>
       </fieldset>
+
+      {agencies.length > 0 && (
+        <fieldset className="space-y-4" aria-describedby={error('allotments') ? 'allotments-error' : undefined}>
+          <legend className="mb-2 text-xl font-semibold">Seats reserved for agencies</legend>
+          <p className="text-sm text-slate-700">
+            Until the release date, an agency’s officers take its reserved seats first, then open ones; nobody else takes a
+            reserved seat. Leave an agency empty to reserve none. The catalogue never shows seats by agency.
+          </p>
+          <GroupError id="allotments-error" message={error('allotments')} />
+          <div className="grid gap-4 sm:grid-cols-3">
+            {agencies.map((agency) => (
+              <Field key={agency.id} name={`${ALLOTMENT_INPUT}${agency.id}`} label={agency.name} error={error(`${ALLOTMENT_INPUT}${agency.id}`)}>
+                {(props) => (
+                  <input
+                    {...props}
+                    type="number"
+                    min={1}
+                    step={1}
+                    inputMode="numeric"
+                    className="field-input"
+                    defaultValue={text(`${ALLOTMENT_INPUT}${agency.id}`, session.allotments[agency.id] ?? '')}
+                  />
+                )}
+              </Field>
+            ))}
+          </div>
+          <Field
+            name="allotmentsReleaseAt"
+            label="Release unused reserved seats (optional)"
+            hint="In the session’s time zone. Leave empty for 7 days before the start; the waitlist then moves into them."
+            error={error('allotmentsReleaseAt')}
+          >
+            {(props) => <input {...props} type="datetime-local" className="field-input" defaultValue={value('allotmentsReleaseAt')} />}
+          </Field>
+        </fieldset>
+      )}
 
       <fieldset className="space-y-4">
         <legend className="mb-2 text-xl font-semibold">Reminders</legend>

@@ -1,3 +1,4 @@
+import { allotmentLines, releaseLine } from '@/lib/sessions/allotment-text';
 import { audienceLine } from '@/lib/text/names-in-prose';
 import Link from 'next/link';
 import { placeText } from '@/app/_components/catalogue/session-line';
@@ -26,6 +27,14 @@ export function SessionList({ sessions }: { sessions: (TTrainerSessionDto & { pa
                 {session.confirmedCount} of {session.capacity} seats taken
                 {session.waitlistCount > 0 && `, ${session.waitlistCount} on the waitlist`}
               </p>
+              {session.allotments.length > 0 && (
+                <ul className="text-sm text-slate-700">
+                  {allotmentLines(session).map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                  <li>{releaseLine(session)}</li>
+                </ul>
+              )}
               <p className="flex flex-wrap gap-2">
                 {session.partnerAgency && (
                   <Tag className="border-amber-300 bg-amber-100 text-amber-950">Joint with {session.partnerAgency.name}</Tag>

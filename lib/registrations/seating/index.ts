@@ -4,7 +4,9 @@
  * fast (one statement, coalesced batches, remembered sessions) stays inside.
  */
 export { clockAt, systemClock, type TClock } from './clock';
-export { addressLimitError, checkAddressLimit, releasePlace, takePlace, type TLockedSession, type TPlace } from './locked-place';
+export { releaseIsDue, reservesSeats } from './allotments';
+export { releaseDueAllotments } from './release';
+export { addressLimitError, checkAddressLimit, releasePlace, takePlace, type TEndedPlace, type TLockedSession, type TPlace } from './locked-place';
 export type { TRateLimitHit } from './one-statement';
 export { takeRememberedSeat, takeSeat, type TSeatOutcome, type TSeatRule } from './take-seat';
-export { confirmWaitlisted, promoteFromWaitlist } from './waitlist';
+export { promoteChosen, promoteFromWaitlist, sessionFullError } from './waitlist';

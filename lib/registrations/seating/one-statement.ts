@@ -48,6 +48,7 @@ const SESSION_AS_REMEMBERED = statement<TGuardName>`s.id = ${'sessionId'}::uuid
          and s.waitlist_count = 0
          and not s.require_email_confirmation
          and s.visibility <> 'agencies'
+         and s.allotments_release_at is null
          and s.max_registrations_per_address is not distinct from ${'addressLimit'}::int
          and exists (
            select 1 from workshops w

@@ -76,7 +76,7 @@ export async function takeSeat(db: Db, session: TLoadedSession, person: TRegistr
       if (seated.kind === 'confirmed') return { id: seated.id, status: 'confirmed', manageToken: seated.manageToken };
     }
     return await db.transaction(async (tx) => {
-      const place = await takePlace(tx, session.id, rule.overbook);
+      const place = await takePlace(tx, session, { email: person.email, overbook: rule.overbook, now });
       if (!place) throw sessionCancelledError();
       await checkAddressLimit(tx, session.id, place.session.maxRegistrationsPerAddress, rule.clientKey);
       const hold = place.session.requireEmailConfirmation && !rule.byTrainer ? newHold(now) : undefined;
@@ -91,14 +91,14 @@ export async function takeSeat(db: Db, session: TLoadedSession, person: TRegistr
 }
 
 /**
- * Whether a registration may take the one-statement seat: not for a session for agencies, not a
- * held place (its emails differ),
- * and not one counted against a per-address limit, which only the locked path counts exactly
+ * Whether a registration may take the one-statement seat: not for a session for agencies or one
+ * that keeps seats for agencies (both depend on the person's address), not a held place (its
+ * emails differ), and not one counted against a per-address limit, which only the locked path counts exactly
  * (the statement reads other registrations as they were when it began).
  */
 function takesOneStatement(session: TLoadedSession, rule: TSeatRule): boolean {
   // Who may register for a session for agencies is checked against the person's address first.
-  if (session.visibility === 'agencies') return false;
+  if (session.visibility === 'agencies' || session.allotmentsReleaseAt !== null) return false;
   if (rule.byTrainer) return true;
   return !session.requireEmailConfirmation && (rule.clientKey === undefined || session.maxRegistrationsPerAddress === null);
 }

@@ -66,6 +66,20 @@ export const ZTrainerSessionDto = ZPublicSessionDto.extend({
   secondReminderHours: z.number().int().nullable(),
   maxRegistrationsPerAddress: z.number().int().nullable().describe('Active registrations one client address may hold; null for no limit.'),
   facilitators: z.array(z.object({ name: z.string(), email: z.string(), lead: z.boolean() })),
+  allotments: z
+    .array(
+      z.object({
+        agencyId: z.uuid(),
+        agencyName: z.string(),
+        seats: z.number().int().describe('Seats kept for this agency’s members until the release date.'),
+        taken: z.number().int().describe('Reserved seats with a confirmed place.'),
+        held: z.number().int().describe('Reserved seats held for a registrant’s email confirmation.'),
+        free: z.number().int().describe('Reserved seats still free; 0 once released.'),
+      }),
+    )
+    .describe('Seats reserved per agency. A member takes their agency’s seats first, then open ones; nobody else takes reserved seats.'),
+  allotmentsReleaseAt: instant.nullable().describe('When unused reserved seats join the open pool and the waitlist moves; null without allotments.'),
+  allotmentsReleased: z.boolean(),
 });
 
 const agencyKind = z.enum(['police_department', 'sheriffs_office', 'child_protection_service', 'school_district', 'other']);

@@ -9,6 +9,7 @@ import { listAgencies } from '@/lib/agencies/agencies';
 import { listSessionCertificates } from '@/lib/certificates/session-certificates';
 import { listRegistrationsForTrainer, type TRosterEntryDto } from '@/lib/registrations/queries';
 import { fillText, groupRoster } from '@/lib/roster/roster';
+import { allotmentLines, releaseLine } from '@/lib/sessions/allotment-text';
 import { getSessionForTrainer } from '@/lib/sessions/sessions';
 import { formatSessionRange, hasStarted } from '@/lib/time/zoned';
 import { readRosterNotice, type TRosterNoticeParams } from './_lib/notice';
@@ -123,6 +124,19 @@ export default async function SessionRosterPage({ params, searchParams }: TProps
           <dd>{statusText(session)}</dd>
           <dt className="font-semibold">Fill</dt>
           <dd>{fillText(session)}</dd>
+          {session.allotments.length > 0 && (
+            <>
+              <dt className="font-semibold">Reserved seats</dt>
+              <dd>
+                <ul>
+                  {allotmentLines(session).map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+                <p className="text-sm text-slate-700">{releaseLine(session)}</p>
+              </dd>
+            </>
+          )}
           <dt className="font-semibold">Registering</dt>
           <dd>
             {session.requireEmailConfirmation ? 'Places are held until confirmed by email' : 'Places are booked at once'};{' '}

@@ -1,0 +1,84 @@
+import 'server-only';
+import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { registrations, sessionAgencies, trainingSessions, workshops } from '@/db/schema';
+import type { TActor } from '@/lib/auth/actor';
+import { coordinatorAgency, type TCoordinatorAgency } from '@/lib/records/coordinator-scope';
+import { allotmentsOf, type TAllotmentDto } from '@/lib/sessions/allotments';
+import { formatInstant, formatSessionRange } from '@/lib/time/zoned';
+import { isAgencyMember } from './membership';
+
+/** A session the agency's officers may take part in, as its coordinator sees it. */
+export type TAgencyUpcomingSession = {
+  sessionId: string;
+  workshopTitle: string;
+  /** In the session's zone, the zone named. */
+  when: string;
+  /** Why the agency sees it. */
+  openAs: 'joint' | 'for_agencies' | 'public';
+  /** The agency's own reserved seats; null when it has none here. */
+  allotment: Omit<TAllotmentDto, 'agencyId' | 'agencyName'> | null;
+  /** When unused reserved seats are released, the zone named; null without allotments. */
+  releasesAt: string | null;
+  released: boolean;
+  /** The agency's members with a confirmed place. */
+  booked: number;
+  waitlisted: number;
+};
+
+/**
+ * Upcoming sessions open to the coordinator's agency: run jointly with it, for it (visibility
+ * agencies), or public; with the agency's allotment and how many of its officers have places.
+ * Nothing about anyone else's people.
+ */
+export async function listAgencyUpcomingSessions(
+  db: Db,
+  actor: TActor,
+  now = new Date(),
+): Promise<{ agency: TCoordinatorAgency; sessions: TAgencyUpcomingSession[] }> {
+  const agency = await coordinatorAgency(db, actor);
+  const s = trainingSessions;
+  const r = registrations;
+  const forAgency = sql<boolean>`exists (select 1 from ${sessionAgencies} sa where sa.session_id = ${s.id} and sa.agency_id = ${agency.id})`;
+  const members = (status: 'confirmed' | 'waitlisted') =>
+    sql<number>`(select count(*)::int from ${r} where ${r.sessionId} = ${s.id} and ${r.status} = ${status} and ${isAgencyMember(sql`${agency.id}::uuid`, r.email)})`;
+  const rows = await db
+    .select({
+      session: s,
+      workshopTitle: workshops.title,
+      forAgency,
+      booked: members('confirmed'),
+      waitlisted: members('waitlisted'),
+    })
+    .from(s)
+    .innerJoin(workshops, eq(workshops.id, s.workshopId))
+    .where(
+      and(
+        eq(s.status, 'scheduled'),
+        eq(workshops.status, 'published'),
+        gt(s.startsAt, now),
+        or(eq(s.partnerAgencyId, agency.id), eq(s.visibility, 'public'), and(eq(s.visibility, 'agencies'), forAgency)),
+      ),
+    )
+    .orderBy(asc(s.startsAt), asc(s.id))
+    .limit(200);
+  const allotments = await allotmentsOf(db, rows.filter((row) => row.session.allotmentsReleaseAt).map((row) => row.session.id));
+  return {
+    agency,
+    sessions: rows.map(({ session, workshopTitle, forAgency: isFor, booked, waitlisted }) => {
+      const own = allotments.get(session.id)?.find((a) => a.agencyId === agency.id);
+      const released = session.allotmentsReleasedAt !== null;
+      return {
+        sessionId: session.id,
+        workshopTitle,
+        when: formatSessionRange(session.startsAt, session.endsAt, session.timeZone),
+        openAs: session.partnerAgencyId === agency.id ? 'joint' : isFor ? 'for_agencies' : 'public',
+        allotment: own ? { seats: own.seats, taken: own.taken, held: own.held, free: released ? 0 : own.free } : null,
+        releasesAt: own && session.allotmentsReleaseAt ? formatInstant(session.allotmentsReleaseAt, session.timeZone) : null,
+        released,
+        booked: Number(booked),
+        waitlisted: Number(waitlisted),
+      };
+    }),
+  };
+}
