@@ -8,7 +8,9 @@ export type RegistrationCancelledEmailProps = {
   when: string;
   sessionUrl: string;
   /** Who ended the place: the person, a trainer, or a move to another session. */
-  by: 'self' | 'trainer' | 'moved';
+  by: 'self' | 'trainer' | 'moved' | 'agency';
+  /** With `by: 'agency'`: the agency whose coordinator ended the place. */
+  agencyName?: string;
   /** Whether it was a confirmed place (with an invite to withdraw) or a waitlist place. */
   wasConfirmed: boolean;
   reason?: string;
@@ -19,6 +21,7 @@ export type RegistrationCancelledEmailProps = {
 function opening(props: RegistrationCancelledEmailProps): string {
   const place = props.wasConfirmed ? 'your place in' : 'your waitlist place for';
   if (props.by === 'moved') return `As you asked, ${place} ${props.workshopTitle} on ${props.when} is cancelled; a separate email confirms your new session.`;
+  if (props.by === 'agency') return `${props.agencyName ?? 'Your agency'} has cancelled ${place} ${props.workshopTitle} on ${props.when}.`;
   if (props.by === 'trainer') return `The trainer has cancelled ${place} ${props.workshopTitle} on ${props.when}.`;
   return `As you asked, ${place} ${props.workshopTitle} on ${props.when} is cancelled.`;
 }

@@ -7,6 +7,8 @@ import { previewInvite } from './preview-invite';
 export type RegistrationConfirmedEmailProps = TPlaceMailProps & {
   /** Why the place was confirmed: a new registration, a place freed on the waitlist, or a move. */
   reason?: 'registered' | 'promoted' | 'moved';
+  /** The agency whose coordinator registered the person, when it was not the person. */
+  nominatedBy?: string;
   /** The registration's check-in link; its QR code is attached to the message as `cid:check-in-qr`. */
   checkInUrl?: string;
 };
@@ -31,11 +33,14 @@ export default function RegistrationConfirmedEmail({
   // No preview value: a message queued without a link has no QR image attached either, and a
   // placeholder code that checks nobody in would be worse than none.
   checkInUrl,
+  nominatedBy,
 }: Partial<RegistrationConfirmedEmailProps>) {
   return (
     <EmailShell preview={`You're booked: ${workshopTitle}, ${when}`}>
       <Text style={emailText}>Hello {name},</Text>
-      <Text style={emailText}>{openings[reason](workshopTitle)}</Text>
+      <Text style={emailText}>
+        {nominatedBy ? `${nominatedBy} registered you for ${workshopTitle}: you have a place.` : openings[reason](workshopTitle)}
+      </Text>
       <SessionFacts when={when} where={where} onlineUrl={onlineUrl} whatToBring={whatToBring} />
       <Button href={sessionUrl} style={emailButton}>
         See the session details

@@ -15,10 +15,14 @@ import { isUuid } from '@/lib/workshops/workshops';
  * person typed as their agency never makes them a member.
  */
 export function isAgencyMember(agencyId: AnyPgColumn | SQL, email: AnyPgColumn | SQL): SQL<boolean> {
-  return sql<boolean>`(exists (
-      select 1 from ${agencies} ag, jsonb_array_elements_text(ag.email_domains) as domain(name)
-       where ag.id = ${agencyId} and domain.name = split_part(${email}, '@', 2))
-    or exists (select 1 from ${agencyMembers} m where m.agency_id = ${agencyId} and m.email = ${email}))`;
+  // Both values are read in a select of their own, without a FROM, so a column passed unqualified
+  // (Drizzle leaves columns bare in a one-table select list) still means the caller's row, never
+  // agency_members.email or .agency_id inside the subqueries.
+  return sql<boolean>`(select exists (
+        select 1 from ${agencies} ag, jsonb_array_elements_text(ag.email_domains) as domain(name)
+         where ag.id = who.agency and domain.name = split_part(who.address, '@', 2))
+      or exists (select 1 from ${agencyMembers} m where m.agency_id = who.agency and m.email = who.address)
+    from (select (${agencyId})::uuid as agency, (${email})::text as address) as who)`;
 }
 
 /** The agency an address verifiably belongs to (the oldest if several), as a subquery. */

@@ -6,6 +6,8 @@ export const AUDIT_ACTIONS = {
   'check_in.person_viewed': 'Opened someone’s check-in code',
   'attendance.recorded': 'Recorded attendance',
   'registration.removed': 'Removed someone from a session',
+  'registration.nominated': 'Registered officers of an agency',
+  'registration.substituted': 'Sent another officer in someone’s place',
   'session.cancelled': 'Cancelled a session',
   'session.announced': 'Emailed a session’s people',
   'certificates.issued': 'Issued certificates',

@@ -20,7 +20,9 @@ export const mailSubjects = {
   'registration-confirmed': (props: RegistrationConfirmedEmailProps) =>
     props.reason === 'promoted'
       ? `A place opened up: you're booked for ${props.workshopTitle}, ${props.when}`
-      : `You're booked: ${props.workshopTitle}, ${props.when}`,
+      : props.nominatedBy
+        ? `${props.nominatedBy} registered you: ${props.workshopTitle}, ${props.when}`
+        : `You're booked: ${props.workshopTitle}, ${props.when}`,
   'registration-waitlisted': (props: RegistrationWaitlistedEmailProps) =>
     `You're on the waitlist (number ${props.position}): ${props.workshopTitle}`,
   'registration-cancelled': (props: RegistrationCancelledEmailProps) =>

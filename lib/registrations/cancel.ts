@@ -20,6 +20,8 @@ export type TCancelOptions = {
   reason?: string;
   /** Part of a move: the email says so, and a separate one confirms the new session. */
   moving?: boolean;
+  /** The agency whose coordinator ended the place: the email says so. */
+  byAgency?: string;
   /** The trainer who removed the person: recorded in the audit log. */
   removedBy?: string;
   now?: Date;
@@ -75,7 +77,12 @@ export async function cancelLocked(
   // A held place was never confirmed to its holder, so its end is not news to them either.
   if (!current.held) {
     await enqueueMails(tx, [
-      cancellationMessage(session, person, { by: options.moving ? 'moved' : by, wasConfirmed, reason: options.reason?.trim() || undefined }),
+      cancellationMessage(session, person, {
+        by: options.moving ? 'moved' : options.byAgency ? 'agency' : by,
+        agencyName: options.byAgency,
+        wasConfirmed,
+        reason: options.reason?.trim() || undefined,
+      }),
     ]);
   }
   const promotedIds = wasConfirmed ? await promoteFromWaitlist(tx, session.id, now) : [];

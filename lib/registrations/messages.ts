@@ -135,13 +135,14 @@ export function confirmationMessages(
   person: TPlacePerson,
   reason: 'registered' | 'promoted' | 'moved',
   now: Date,
+  nominatedBy?: string,
 ): TMailMessage[] {
   const shared = placeFacts(session, person);
   return [
     {
       ...about(session, person),
       template: 'registration-confirmed',
-      props: { ...shared, reason, checkInUrl: checkInUrlFor(person.id) },
+      props: { ...shared, reason, checkInUrl: checkInUrlFor(person.id), ...(nominatedBy && { nominatedBy }) },
     },
     ...reminderMessages(session, person, now, shared),
   ];
@@ -163,7 +164,7 @@ export function waitlistMessage(session: TPlaceSession, person: TPlacePerson, po
 export function cancellationMessage(
   session: TPlaceSession,
   person: TPlacePerson,
-  options: { by: 'self' | 'trainer' | 'moved'; wasConfirmed: boolean; reason?: string },
+  options: { by: 'self' | 'trainer' | 'moved' | 'agency'; agencyName?: string; wasConfirmed: boolean; reason?: string },
 ): TMailMessage {
   const { workshopTitle, when, sessionUrl: url } = facts(session);
   return {
@@ -175,6 +176,7 @@ export function cancellationMessage(
       when,
       sessionUrl: url,
       by: options.by,
+      ...(options.agencyName ? { agencyName: options.agencyName } : {}),
       wasConfirmed: options.wasConfirmed,
       ...(options.reason ? { reason: options.reason } : {}),
       ...(options.wasConfirmed ? { invite: inviteSpecFor(session, person, 'CANCEL') } : {}),

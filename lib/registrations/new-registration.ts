@@ -18,7 +18,14 @@ export type TRegistrationResult =
   | { id: string; status: 'held'; manageToken: string };
 
 /** Who registers: a held place waits for its email; the client key counts against the per-address cap. */
-export type TNewPlace = { hold?: THold; clientKey?: string };
+export type TNewPlace = {
+  hold?: THold;
+  clientKey?: string;
+  /** The agency whose coordinator registered the person: their email says so. */
+  nominatedBy?: string;
+  /** A substitute keeps the place in line of the person they replace. */
+  waitlistedAt?: Date;
+};
 
 /**
  * Inserts the registration for a place taken by `takePlace` and queues its emails, inside the
@@ -33,7 +40,7 @@ export async function insertRegistration(
   place: TPlace,
   reason: 'registered' | 'moved',
   now: Date,
-  { hold, clientKey }: TNewPlace = {},
+  { hold, clientKey, nominatedBy, waitlistedAt }: TNewPlace = {},
 ): Promise<TRegistrationResult> {
   const id = randomUUID();
   const { token, hash } = manageTokenFor(id);
@@ -54,7 +61,7 @@ export async function insertRegistration(
     // clock_timestamp(), not now(): now() is when the transaction began, before it waited
     // for the session lock, and the waitlist must follow the order places were taken in.
     confirmedAt: confirmed ? sql`clock_timestamp()` : null,
-    waitlistedAt: confirmed ? null : sql`clock_timestamp()`,
+    waitlistedAt: confirmed ? null : (waitlistedAt ?? sql`clock_timestamp()`),
     manageTokenHash: hash,
     holdExpiresAt: hold?.expiresAt ?? null,
     confirmTokenHash: hold?.hash ?? null,
@@ -65,7 +72,7 @@ export async function insertRegistration(
   if (hold) {
     await enqueueMails(tx, [confirmPlaceMessage(session, person, hold, place.status === 'waitlisted' ? place.position : null)]);
   } else if (place.status === 'confirmed') {
-    await enqueueMails(tx, confirmationMessages(session, person, reason, now));
+    await enqueueMails(tx, confirmationMessages(session, person, reason, now, nominatedBy));
   } else {
     await enqueueMails(tx, [waitlistMessage(session, person, place.position)]);
   }
