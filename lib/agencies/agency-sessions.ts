@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { registrations, sessionAgencies, trainingSessions, workshops } from '@/db/schema';
 import type { TActor } from '@/lib/auth/actor';
+import { notFoundError } from '@/lib/errors/app-error';
 import { coordinatorAgency, type TCoordinatorAgency } from '@/lib/records/coordinator-scope';
 import { allotmentsOf, type TAllotmentDto } from '@/lib/sessions/allotments';
 import { formatInstant, formatSessionRange } from '@/lib/time/zoned';
@@ -80,5 +81,60 @@ export async function listAgencyUpcomingSessions(
         waitlisted: Number(waitlisted),
       };
     }),
+  };
+}
+
+/** One of the agency's officers with a place in a session. */
+export type TAgencyNominee = {
+  registrationId: string;
+  name: string;
+  email: string;
+  badgeNumber: string;
+  status: 'confirmed' | 'waitlisted' | 'pending_approval';
+  /** 1 first; only when waitlisted. */
+  waitlistPosition: number | null;
+};
+
+/**
+ * One upcoming session open to the coordinator's agency, with its officers' places (never a
+ * place still held for its email, never anyone else's people). "Not found" for any session not
+ * open to the agency, as on the list.
+ */
+export async function getAgencySession(
+  db: Db,
+  actor: TActor,
+  sessionId: string,
+  now = new Date(),
+): Promise<{ agency: TCoordinatorAgency; session: TAgencyUpcomingSession & { where: string }; officers: TAgencyNominee[] }> {
+  const { agency, sessions } = await listAgencyUpcomingSessions(db, actor, now);
+  const session = sessions.find((s) => s.sessionId === sessionId);
+  if (!session) throw notFoundError('Session');
+  const r = registrations;
+  const [place] = await db
+    .select({ venueName: trainingSessions.venueName, venueAddress: trainingSessions.venueAddress, online: sql<boolean>`${trainingSessions.onlineUrl} is not null` })
+    .from(trainingSessions)
+    .where(eq(trainingSessions.id, sessionId));
+  const rows = await db
+    .select({
+      registrationId: r.id,
+      name: r.name,
+      email: r.email,
+      badgeNumber: r.badgeNumber,
+      status: r.status,
+      waitlistPosition: sql<number | null>`case when ${r.status} = 'waitlisted' then (select count(*)::int from ${r} w
+        where w.session_id = ${r.sessionId} and w.status = 'waitlisted' and (w.waitlisted_at, w.id) <= (${r.waitlistedAt}, ${r.id})) end`,
+    })
+    .from(r)
+    .where(and(eq(r.sessionId, sessionId), ne(r.status, 'cancelled'), isNull(r.holdExpiresAt), isAgencyMember(sql`${agency.id}::uuid`, r.email)))
+    .orderBy(asc(r.name), asc(r.id));
+  const where = [place?.venueName, place?.venueAddress].filter(Boolean).join(', ') || (place?.online ? 'Online' : '');
+  return {
+    agency,
+    session: { ...session, where },
+    officers: rows.map((row) => ({
+      ...row,
+      status: row.status as TAgencyNominee['status'],
+      waitlistPosition: row.waitlistPosition === null ? null : Number(row.waitlistPosition),
+    })),
   };
 }

@@ -10,6 +10,7 @@ import { createTestDatabase, testDrivers, type TestDatabase } from '@/test/datab
 import { refusal } from '@/test/refusal';
 import { createPublishedWorkshop, outboxFor } from '@/test/registration-fixtures';
 import { createAgency } from './agencies';
+import { getAgencySession } from './agency-sessions';
 import { nominateOfficers, previewNominations } from './nominations';
 import { cancelNominee, substituteNominee } from './nominee-changes';
 import { parseNomineeList } from './nominee-list';
@@ -129,5 +130,13 @@ describe.each(testDrivers)('coordinators nominate their officers on %s', (driver
     expect((await refusal(cancelNominee(db, coordinator, other.id))).status).toBe(404);
     expect((await refusal(substituteNominee(db, coordinator, other.id, officer()))).status).toBe(404);
     expect((await rowsOf(id)).find((r) => r.id === other.id)?.status).toBe('confirmed');
+
+    // The coordinator's page of the session lists their officers only, and nobody else may open it.
+    const [mine] = await nominateOfficers(db, coordinator, id, [officer()]);
+    const page = await getAgencySession(db, coordinator, id);
+    expect(page.officers.map((o) => o.registrationId)).toEqual([mine!.registrationId]);
+    expect((await refusal(getAgencySession(db, { id: coordinator!.id, role: 'officer' }, id))).status).toBe(403);
+    expect((await refusal(getAgencySession(db, null, id))).status).toBe(401);
+    expect((await refusal(getAgencySession(db, coordinator, notTheirs))).status).toBe(404);
   });
 });

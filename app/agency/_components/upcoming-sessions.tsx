@@ -40,6 +40,9 @@ export function UpcomingSessions({ sessions, agencyName }: { sessions: TAgencyUp
               <td className="py-2 pr-4">{allotmentText(session)}</td>
               <td className="py-2">
                 {session.booked} booked{session.waitlisted > 0 && `, ${session.waitlisted} on the waitlist`}
+                <Link href={`/agency/sessions/${session.sessionId}`} className="block">
+                  Register officers<span className="sr-only"> for {session.workshopTitle}, {session.when}</span>
+                </Link>
               </td>
             </tr>
           ))}
