@@ -25,6 +25,8 @@ const CATALOGUE_SEEDS = [
   '/search?q=trauma&hasSeats=1',
   // A certificate's QR code leads here; no certificate has this code.
   '/verify/7K2Q-9XWD-4HPA-M3TR',
+  // An approver's emailed link leads here; this token was never issued (the used-link answer).
+  '/approvals/never-issued-token',
 ];
 
 // axe needs pages made from a context of their own.

@@ -1,11 +1,13 @@
 import type { ComponentType } from 'react';
 import type { TMailTemplateName } from '@/lib/mail/templates';
+import ApprovalRequestedEmail from './approval-requested';
 import CertificateIssuedEmail from './certificate-issued';
 import PartnerSessionUpdateEmail from './partner-session-update';
 import RegistrationCancelledEmail from './registration-cancelled';
 import RegistrationConfirmPlaceEmail from './registration-confirm-place';
 import RegistrationConfirmedEmail from './registration-confirmed';
 import RegistrationManageLinkEmail from './registration-manage-link';
+import RegistrationPendingEmail from './registration-pending';
 import RegistrationWaitlistedEmail from './registration-waitlisted';
 import SessionAnnouncementEmail from './session-announcement';
 import SessionCancelledEmail from './session-cancelled';
@@ -27,4 +29,6 @@ export const emailComponents: { [K in TMailTemplateName]: ComponentType<never> }
   'session-announcement': SessionAnnouncementEmail,
   'certificate-issued': CertificateIssuedEmail,
   'partner-session-update': PartnerSessionUpdateEmail,
+  'approval-requested': ApprovalRequestedEmail,
+  'registration-pending': RegistrationPendingEmail,
 };

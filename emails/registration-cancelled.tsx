@@ -8,9 +8,11 @@ export type RegistrationCancelledEmailProps = {
   when: string;
   sessionUrl: string;
   /** Who ended the place: the person, a trainer, or a move to another session. */
-  by: 'self' | 'trainer' | 'moved' | 'agency';
+  by: 'self' | 'trainer' | 'moved' | 'agency' | 'declined' | 'expired';
   /** With `by: 'agency'`: the agency whose coordinator ended the place. */
   agencyName?: string;
+  /** With `by: 'declined'`: who declined, in plain words ("your coordinator at Springfield PD"). */
+  approver?: string;
   /** Whether it was a confirmed place (with an invite to withdraw) or a waitlist place. */
   wasConfirmed: boolean;
   reason?: string;
@@ -21,6 +23,8 @@ export type RegistrationCancelledEmailProps = {
 function opening(props: RegistrationCancelledEmailProps): string {
   const place = props.wasConfirmed ? 'your place in' : 'your waitlist place for';
   if (props.by === 'moved') return `As you asked, ${place} ${props.workshopTitle} on ${props.when} is cancelled; a separate email confirms your new session.`;
+  if (props.by === 'declined') return `Your request for a place in ${props.workshopTitle} on ${props.when} was declined by ${props.approver ?? 'the trainer'}, so the place has gone back to others.`;
+  if (props.by === 'expired') return `Your request for a place in ${props.workshopTitle} on ${props.when} was not approved in time, so the place has gone back to others. You can register again if seats are free.`;
   if (props.by === 'agency') return `${props.agencyName ?? 'Your agency'} has cancelled ${place} ${props.workshopTitle} on ${props.when}.`;
   if (props.by === 'trainer') return `The trainer has cancelled ${place} ${props.workshopTitle} on ${props.when}.`;
   return `As you asked, ${place} ${props.workshopTitle} on ${props.when} is cancelled.`;

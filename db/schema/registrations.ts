@@ -57,6 +57,15 @@ export const registrations = pgTable(
     holdExpiresAt: timestamp('hold_expires_at', { withTimezone: true }),
     /** SHA-256 (hex) of the single-use confirmation token, while the place is held. */
     confirmTokenHash: text('confirm_token_hash').unique(),
+    /**
+     * Set while the place waits for approval (the session asks for it): the place is held, its
+     * holder gets no invite and no reminder, and it frees at this time unless decided.
+     */
+    approvalExpiresAt: timestamp('approval_expires_at', { withTimezone: true }),
+    /** SHA-256 (hex) of the single-use token in the approver's Approve / Decline link. */
+    approvalTokenHash: text('approval_token_hash').unique(),
+    /** The agency whose coordinator decides; null when a trainer does. */
+    approverAgencyId: uuid('approver_agency_id').references(() => agencies.id, { onDelete: 'set null' }),
     /** A keyed hash of the client address that registered, to cap places per address; never the address. */
     clientKey: text('client_key'),
     /** Calendar SEQUENCE of this attendee's invite. */
@@ -77,6 +86,7 @@ export const registrations = pgTable(
     index('registrations_email_idx').on(t.email),
     index('registrations_session_client_idx').on(t.sessionId, t.clientKey).where(sql`${t.clientKey} is not null and ${t.status} <> 'cancelled'`),
     index('registrations_hold_idx').on(t.holdExpiresAt).where(sql`${t.holdExpiresAt} is not null`),
+    index('registrations_approval_idx').on(t.approvalExpiresAt).where(sql`${t.approvalExpiresAt} is not null`),
   ],
 );
 

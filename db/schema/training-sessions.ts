@@ -6,6 +6,9 @@ import { workshops } from './workshops';
 
 /** `agencies`: listed in the catalogue, but only members of the session's agencies take a seat. */
 export const sessionVisibility = pgEnum('session_visibility', ['public', 'unlisted', 'agencies']);
+/** Who must approve a self-registration before its place is confirmed. */
+export const sessionApproval = pgEnum('session_approval', ['none', 'coordinator', 'trainer']);
+export type TSessionApproval = (typeof sessionApproval.enumValues)[number];
 export const sessionStatus = pgEnum('session_status', ['scheduled', 'cancelled']);
 
 /** One delivery of a workshop. Named so it never collides with Auth.js's `session` table. */
@@ -44,6 +47,8 @@ export const trainingSessions = pgTable(
     allotmentsReleaseAt: timestamp('allotments_release_at', { withTimezone: true }),
     /** Set once the reserved seats have been released: from then on every seat is open. */
     allotmentsReleasedAt: timestamp('allotments_released_at', { withTimezone: true }),
+    /** A self-registration waits for this approver (its place held) before it is confirmed. */
+    approval: sessionApproval('approval').notNull().default('none'),
     status: sessionStatus('status').notNull().default('scheduled'),
     /** Calendar SEQUENCE: raised on every change of time, place or status. */
     sequence: integer('sequence').notNull().default(0),

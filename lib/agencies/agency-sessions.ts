@@ -7,6 +7,7 @@ import { notFoundError } from '@/lib/errors/app-error';
 import { coordinatorAgency, type TCoordinatorAgency } from '@/lib/records/coordinator-scope';
 import { allotmentsOf, type TAllotmentDto } from '@/lib/sessions/allotments';
 import { formatInstant, formatSessionRange } from '@/lib/time/zoned';
+import { shownStatus } from '@/lib/registrations/queries';
 import { isAgencyMember } from './membership';
 
 /** A session the agency's officers may take part in, as its coordinator sees it. */
@@ -93,6 +94,9 @@ export type TAgencyNominee = {
   status: 'confirmed' | 'waitlisted' | 'pending_approval';
   /** 1 first; only when waitlisted. */
   waitlistPosition: number | null;
+  /** Waiting for approval: until when, with its zone; and whether this coordinator decides it. */
+  approvalUntil: string | null;
+  coordinatorDecides: boolean;
 };
 
 /**
@@ -121,20 +125,26 @@ export async function getAgencySession(
       email: r.email,
       badgeNumber: r.badgeNumber,
       status: r.status,
+      approvalExpiresAt: r.approvalExpiresAt,
+      approverAgencyId: r.approverAgencyId,
+      timeZone: trainingSessions.timeZone,
       waitlistPosition: sql<number | null>`case when ${r.status} = 'waitlisted' then (select count(*)::int from ${r} w
         where w.session_id = ${r.sessionId} and w.status = 'waitlisted' and (w.waitlisted_at, w.id) <= (${r.waitlistedAt}, ${r.id})) end`,
     })
     .from(r)
+    .innerJoin(trainingSessions, eq(trainingSessions.id, r.sessionId))
     .where(and(eq(r.sessionId, sessionId), ne(r.status, 'cancelled'), isNull(r.holdExpiresAt), isAgencyMember(sql`${agency.id}::uuid`, r.email)))
     .orderBy(asc(r.name), asc(r.id));
   const where = [place?.venueName, place?.venueAddress].filter(Boolean).join(', ') || (place?.online ? 'Online' : '');
   return {
     agency,
     session: { ...session, where },
-    officers: rows.map((row) => ({
+    officers: rows.map(({ approvalExpiresAt, approverAgencyId, timeZone, ...row }) => ({
       ...row,
-      status: row.status as TAgencyNominee['status'],
-      waitlistPosition: row.waitlistPosition === null ? null : Number(row.waitlistPosition),
+      status: shownStatus({ status: row.status, approvalExpiresAt }) as TAgencyNominee['status'],
+      waitlistPosition: row.waitlistPosition === null || approvalExpiresAt ? null : Number(row.waitlistPosition),
+      approvalUntil: approvalExpiresAt ? formatInstant(approvalExpiresAt, timeZone) : null,
+      coordinatorDecides: approvalExpiresAt !== null && approverAgencyId === agency.id,
     })),
   };
 }

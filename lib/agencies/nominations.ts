@@ -98,7 +98,7 @@ export async function nominateOfficers(
       if (!place) throw sessionCancelledError();
       const person = { name: nominee.name, email: nominee.email, agency: agency.name, badgeNumber: nominee.badgeNumber, role: '', accessNeeds: '' };
       const result = await insertRegistration(tx, session, session.id, person, place, 'registered', now, { nominatedBy: agency.name });
-      if (result.status === 'held') throw new Error('A nomination is never held for an email.');
+      if (result.status === 'held' || result.status === 'pending_approval') throw new Error('A nomination is never held.');
       results.push({
         registrationId: result.id,
         email: nominee.email,

@@ -7,6 +7,8 @@ export const AUDIT_ACTIONS = {
   'attendance.recorded': 'Recorded attendance',
   'registration.removed': 'Removed someone from a session',
   'registration.nominated': 'Registered officers of an agency',
+  'registration.approved': 'Approved a request for a place',
+  'registration.declined': 'Declined a request for a place',
   'registration.substituted': 'Sent another officer in someone’s place',
   'session.cancelled': 'Cancelled a session',
   'session.announced': 'Emailed a session’s people',

@@ -1,9 +1,11 @@
+import type { ApprovalRequestedEmailProps } from '@/emails/approval-requested';
 import type { CertificateIssuedEmailProps } from '@/emails/certificate-issued';
 import type { PartnerSessionUpdateEmailProps } from '@/emails/partner-session-update';
 import type { RegistrationCancelledEmailProps } from '@/emails/registration-cancelled';
 import type { RegistrationConfirmPlaceEmailProps } from '@/emails/registration-confirm-place';
 import type { RegistrationConfirmedEmailProps } from '@/emails/registration-confirmed';
 import type { RegistrationManageLinkEmailProps } from '@/emails/registration-manage-link';
+import type { RegistrationPendingEmailProps } from '@/emails/registration-pending';
 import type { RegistrationWaitlistedEmailProps } from '@/emails/registration-waitlisted';
 import type { SessionAnnouncementEmailProps } from '@/emails/session-announcement';
 import type { SessionCancelledEmailProps } from '@/emails/session-cancelled';
@@ -26,7 +28,9 @@ export const mailSubjects = {
   'registration-waitlisted': (props: RegistrationWaitlistedEmailProps) =>
     `You're on the waitlist (number ${props.position}): ${props.workshopTitle}`,
   'registration-cancelled': (props: RegistrationCancelledEmailProps) =>
-    props.wasConfirmed
+    props.by === 'declined' || props.by === 'expired'
+      ? `Not approved: ${props.workshopTitle}, ${props.when}`
+      : props.wasConfirmed
       ? `Cancelled: your place in ${props.workshopTitle}, ${props.when}`
       : `You're off the waitlist: ${props.workshopTitle}, ${props.when}`,
   'registration-manage-link': (props: RegistrationManageLinkEmailProps) => `Your registration for ${props.workshopTitle}`,
@@ -39,6 +43,8 @@ export const mailSubjects = {
     props.kind === 'cancelled'
       ? `Cancelled: ${props.workshopTitle}, ${props.when} (joint with ${props.agencyName})`
       : `Changed: ${props.workshopTitle} is now ${props.when} (joint with ${props.agencyName})`,
+  'approval-requested': (props: ApprovalRequestedEmailProps) => `Approve a place: ${props.officerName}, ${props.workshopTitle}`,
+  'registration-pending': (props: RegistrationPendingEmailProps) => `Waiting for approval: ${props.workshopTitle}, ${props.when}`,
   'certificate-issued': (props: CertificateIssuedEmailProps) =>
     props.replacesCode ? `Your corrected certificate: ${props.workshopTitle}` : `Your certificate: ${props.workshopTitle}`,
 };

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { registrations } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
@@ -55,7 +55,8 @@ export async function cancelLocked(
       name: registrations.name,
       email: registrations.email,
       calendarSequence: registrations.calendarSequence,
-      held: isNotNull(registrations.holdExpiresAt),
+      // A place held for its email or waiting for approval: its holder was never sent an invite.
+      held: sql<boolean>`(${registrations.holdExpiresAt} is not null or ${registrations.approvalExpiresAt} is not null)`,
       allotmentAgencyId: registrations.allotmentAgencyId,
       inReservedSeat: registrations.inReservedSeat,
     })
@@ -69,7 +70,7 @@ export async function cancelLocked(
   const calendarSequence = current.calendarSequence + (wasConfirmed ? 1 : 0);
   await tx
     .update(registrations)
-    .set({ status: 'cancelled', cancelledAt: sql`clock_timestamp()`, calendarSequence, holdExpiresAt: null, confirmTokenHash: null, updatedAt: sql`now()` })
+    .set({ status: 'cancelled', cancelledAt: sql`clock_timestamp()`, calendarSequence, holdExpiresAt: null, confirmTokenHash: null, approvalExpiresAt: null, approvalTokenHash: null, updatedAt: sql`now()` })
     .where(eq(registrations.id, registrationId));
   if (current.status === 'confirmed' || current.status === 'waitlisted') await releasePlace(tx, session.id, { ...current, status: current.status });
   await withdrawPendingReminders(tx, { registrationId });

@@ -1,4 +1,5 @@
 import 'server-only';
+import { needsApproval, requestApproval } from './approval-request';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, isNotNull, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
@@ -78,6 +79,7 @@ export async function confirmHeldPlace(db: Db, token: string, now = new Date()):
         status: registrations.status,
         holdExpiresAt: registrations.holdExpiresAt,
         calendarSequence: registrations.calendarSequence,
+        allotmentAgencyId: registrations.allotmentAgencyId,
       })
       .from(registrations)
       .where(and(eq(registrations.confirmTokenHash, hash), ne(registrations.status, 'cancelled')))
@@ -92,6 +94,10 @@ export async function confirmHeldPlace(db: Db, token: string, now = new Date()):
       .set({ holdExpiresAt: null, confirmTokenHash: null, updatedAt: sql`now()` })
       .where(eq(registrations.id, held.id));
     const person: TPlacePerson = held;
+    if (needsApproval(session, false)) {
+      await requestApproval(tx, session, held, now);
+      return { kind: 'confirmed', manageToken: manageTokenFor(held.id).token };
+    }
     await enqueueMails(
       tx,
       held.status === 'confirmed'

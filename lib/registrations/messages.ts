@@ -164,7 +164,13 @@ export function waitlistMessage(session: TPlaceSession, person: TPlacePerson, po
 export function cancellationMessage(
   session: TPlaceSession,
   person: TPlacePerson,
-  options: { by: 'self' | 'trainer' | 'moved' | 'agency'; agencyName?: string; wasConfirmed: boolean; reason?: string },
+  options: {
+    by: 'self' | 'trainer' | 'moved' | 'agency' | 'declined' | 'expired';
+    agencyName?: string;
+    approver?: string;
+    wasConfirmed: boolean;
+    reason?: string;
+  },
 ): TMailMessage {
   const { workshopTitle, when, sessionUrl: url } = facts(session);
   return {
@@ -177,6 +183,7 @@ export function cancellationMessage(
       sessionUrl: url,
       by: options.by,
       ...(options.agencyName ? { agencyName: options.agencyName } : {}),
+      ...(options.approver ? { approver: options.approver } : {}),
       wasConfirmed: options.wasConfirmed,
       ...(options.reason ? { reason: options.reason } : {}),
       ...(options.wasConfirmed ? { invite: inviteSpecFor(session, person, 'CANCEL') } : {}),

@@ -5,6 +5,7 @@ import type { Db } from '@/db';
 import { registrations } from '@/db/schema';
 import { enqueueMails } from '@/lib/mail/enqueue';
 import { matchingAgencyId } from './agency-match';
+import { approvalMessages, type TApproval } from './approval-request';
 import { confirmPlaceMessage, type THold } from './hold';
 import { confirmationMessages, waitlistMessage, type TPlaceSession } from './messages';
 import type { TRegistrationInput } from './schemas';
@@ -15,7 +16,9 @@ export type TRegistrationResult =
   | { id: string; status: 'confirmed'; manageToken: string }
   | { id: string; status: 'waitlisted'; waitlistPosition: number; manageToken: string }
   /** Held until the link emailed to the registrant confirms it; say only CHECK_EMAIL_MESSAGE. */
-  | { id: string; status: 'held'; manageToken: string };
+  | { id: string; status: 'held'; manageToken: string }
+  /** Held while the session's approver decides; the registrant is emailed who decides and until when. */
+  | { id: string; status: 'pending_approval'; manageToken: string };
 
 /** Who registers: a held place waits for its email; the client key counts against the per-address cap. */
 export type TNewPlace = {
@@ -25,6 +28,8 @@ export type TNewPlace = {
   nominatedBy?: string;
   /** A substitute keeps the place in line of the person they replace. */
   waitlistedAt?: Date;
+  /** The place waits for this approval: no invite until it is approved. */
+  approval?: TApproval;
 };
 
 /**
@@ -40,7 +45,7 @@ export async function insertRegistration(
   place: TPlace,
   reason: 'registered' | 'moved',
   now: Date,
-  { hold, clientKey, nominatedBy, waitlistedAt }: TNewPlace = {},
+  { hold, clientKey, nominatedBy, waitlistedAt, approval }: TNewPlace = {},
 ): Promise<TRegistrationResult> {
   const id = randomUUID();
   const { token, hash } = manageTokenFor(id);
@@ -66,11 +71,17 @@ export async function insertRegistration(
     holdExpiresAt: hold?.expiresAt ?? null,
     confirmTokenHash: hold?.hash ?? null,
     clientKey: clientKey ?? null,
+    approvalExpiresAt: approval?.expiresAt ?? null,
+    approvalTokenHash: approval?.hash ?? null,
+    approverAgencyId: approval?.agencyId ?? null,
   });
   const session: TPlaceSession = { ...base, ...place.session, id: sessionId };
   const person = { id, name: data.name, email: data.email, calendarSequence: 0 };
   if (hold) {
     await enqueueMails(tx, [confirmPlaceMessage(session, person, hold, place.status === 'waitlisted' ? place.position : null)]);
+  } else if (approval) {
+    await enqueueMails(tx, await approvalMessages(tx, session, person, approval, place.status === 'waitlisted' ? place.position : null));
+    return { id, status: 'pending_approval', manageToken: token };
   } else if (place.status === 'confirmed') {
     await enqueueMails(tx, confirmationMessages(session, person, reason, now, nominatedBy));
   } else {

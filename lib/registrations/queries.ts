@@ -30,6 +30,8 @@ export type TRosterEntryDto = {
   cancelledAt: string | null;
   /** Set while the place is held for its email's confirmation: when it frees otherwise. */
   awaitingEmailUntil: string | null;
+  /** Set while the place waits for approval: when it frees otherwise. */
+  approvalExpiresAt: string | null;
 };
 
 /** Place in line (1 = next to get a seat), or null when the registration is not waitlisted. */
@@ -52,7 +54,13 @@ export async function waitlistPosition(db: Db, registrationId: string): Promise<
   return position > 0 ? position : null;
 }
 
-const statusOrder = sql`case ${registrations.status} when 'confirmed' then 0 when 'pending_approval' then 1 when 'waitlisted' then 2 else 3 end`;
+const statusOrder = sql`case when ${registrations.status} <> 'cancelled' and ${registrations.approvalExpiresAt} is not null then 1
+  else case ${registrations.status} when 'confirmed' then 0 when 'pending_approval' then 1 when 'waitlisted' then 2 else 3 end end`;
+
+/** A place waiting for approval holds a seat or a waitlist place, and is shown as awaiting approval. */
+export function shownStatus(r: { status: TRegistrationStatus; approvalExpiresAt: Date | null }): TRegistrationStatus {
+  return r.status !== 'cancelled' && r.approvalExpiresAt ? 'pending_approval' : r.status;
+}
 
 /** Everyone in a session, for its trainer: confirmed, then awaiting approval, the waitlist in order, cancelled last. */
 export async function listRegistrationsForTrainer(db: Db, actor: TActor, sessionId: string): Promise<TRosterEntryDto[]> {
@@ -83,8 +91,10 @@ export async function listRegistrationsForTrainer(db: Db, actor: TActor, session
     badgeNumber: r.badgeNumber,
     role: r.role,
     accessNeeds: r.accessNeeds,
-    status: r.status,
-    waitlistPosition: r.status === 'waitlisted' ? ++position : null,
+    status: shownStatus(r),
+    // Counted for everyone in line, pending or not, so each position is the one they hold.
+    waitlistPosition: r.status === 'waitlisted' && ++position && !r.approvalExpiresAt ? position : null,
+    approvalExpiresAt: r.approvalExpiresAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
     confirmedAt: r.confirmedAt?.toISOString() ?? null,
     cancelledAt: r.cancelledAt?.toISOString() ?? null,

@@ -76,7 +76,7 @@ const dana: TRosterEntryDto = {
   createdAt: '2026-03-01T10:00:00.000Z',
   confirmedAt: null,
   cancelledAt: null,
-  awaitingEmailUntil: null,
+  awaitingEmailUntil: null, approvalExpiresAt: null,
 };
 
 describe('rosterCsv', () => {

@@ -17,7 +17,7 @@ const entry = (id: string, status: TRosterEntryDto['status'], waitlistPosition: 
   createdAt: '2026-03-01T10:00:00.000Z',
   confirmedAt: null,
   cancelledAt: null,
-  awaitingEmailUntil: null,
+  awaitingEmailUntil: null, approvalExpiresAt: null,
 });
 
 describe('groupRoster', () => {

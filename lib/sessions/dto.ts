@@ -45,6 +45,8 @@ export type TTrainerSessionDto = TPublicSessionDto & {
   allotments: TAllotmentDto[];
   allotmentsReleaseAt: string | null;
   allotmentsReleased: boolean;
+  /** Who approves a self-registration before its place is confirmed. */
+  approval: 'none' | 'coordinator' | 'trainer';
 };
 
 export function venueOf(row: TTrainingSession): TVenueDto | null {

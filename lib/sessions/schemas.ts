@@ -66,6 +66,8 @@ export const ZSessionFields = z.object({
   /** When unused reserved seats join the open pool; null or absent for 7 days before the start (a change keeps the saved one when absent). */
   allotmentsReleaseAt: instant('Release reserved seats').nullable(),
   facilitators: z.array(ZFacilitator).max(10, 'At most 10 co-facilitators.'),
+  /** Who approves a self-registration before its place is confirmed; nominations and trainers' registrations need none. */
+  approval: z.enum(['none', 'coordinator', 'trainer'], { error: 'Approval is none, coordinator or trainer.' }),
   /** Places are held until the registrant's email confirms them. Default: on for unlisted sessions. */
   requireEmailConfirmation: z.boolean({ error: 'Confirm by email is true or false.' }),
   /** Active registrations one client address may hold; null for no limit. Default 10. */

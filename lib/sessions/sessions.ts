@@ -76,6 +76,7 @@ function valuesFor(workshopId: string, data: TSessionCreate, now: Date): TSessio
     minEnrolment: data.minEnrolment ?? null,
     partnerAgencyId: data.partnerAgencyId ?? null,
     visibility: data.visibility ?? 'public',
+    approval: data.approval ?? 'none',
     // A session not listed publicly is shared by link, where nobody should learn who registered.
     requireEmailConfirmation: data.requireEmailConfirmation ?? (data.visibility ?? 'public') !== 'public',
     maxRegistrationsPerAddress: data.maxRegistrationsPerAddress === undefined ? 10 : data.maxRegistrationsPerAddress,
@@ -262,6 +263,7 @@ export async function updateSession(db: Db, actor: TActor, id: string, input: un
       ...(data.minEnrolment !== undefined && { minEnrolment: data.minEnrolment }),
       ...(data.partnerAgencyId !== undefined && { partnerAgencyId: data.partnerAgencyId }),
       ...(data.visibility && { visibility: data.visibility }),
+      ...(data.approval && { approval: data.approval }),
       ...(data.requireEmailConfirmation !== undefined && { requireEmailConfirmation: data.requireEmailConfirmation }),
       ...(data.maxRegistrationsPerAddress !== undefined && { maxRegistrationsPerAddress: data.maxRegistrationsPerAddress }),
       ...(data.status && { status: data.status }),
@@ -352,6 +354,7 @@ async function hydrate(db: Db, rows: TTrainingSession[]): Promise<TTrainerSessio
     allotments: (allotments.get(row.id) ?? []).map((allotment) => ({ ...allotment, free: row.allotmentsReleasedAt ? 0 : allotment.free })),
     allotmentsReleaseAt: row.allotmentsReleaseAt?.toISOString() ?? null,
     allotmentsReleased: row.allotmentsReleasedAt !== null,
+    approval: row.approval,
     facilitators: facilitatorRows
       .filter((f) => f.sessionId === row.id)
       .map((f) => ({ name: f.name, email: f.email, lead: f.userId !== null })),

@@ -33,6 +33,13 @@ export function RegistrationConfirmation({ outcome }: { outcome: TRegistrationOu
           {`The session is full. You are number ${outcome.waitlistPosition} on the waitlist; we'll email you if a place frees.`}
         </p>
       )}
+      {outcome.status === 'pending_approval' && (
+        <p className="font-semibold">
+          {'Your request is sent for approval. Your place is held while it is decided; we have emailed '}
+          <span className="break-all">{outcome.email}</span>
+          {' who decides and by when, and your calendar invite follows once it is approved.'}
+        </p>
+      )}
       {outcome.status === 'check_email' ? (
         <>
           <p className="font-semibold">Check your email to confirm your place.</p>

@@ -14,6 +14,8 @@ export const REGISTRATION_FIELDS = ['name', 'email', 'agency', 'badgeNumber', 'r
 export type TRegistrationOutcome =
   | { status: 'confirmed'; email: string }
   | { status: 'waitlisted'; email: string; waitlistPosition: number }
+  /** The session needs approval: the place is held while the approver decides. */
+  | { status: 'pending_approval'; email: string }
   /** The session confirms by email: the same whatever the address's state. */
   | { status: 'check_email'; email: string };
 
@@ -51,6 +53,7 @@ export async function submitRegistration(db: Db, context: TRequestContext, sessi
       clientKey: context.actor?.role === 'trainer' ? undefined : clientKeyOf(context.ip),
     });
     if (result.status === 'held') return { ok: true, outcome: { status: 'check_email', email } };
+    if (result.status === 'pending_approval') return { ok: true, outcome: { status: 'pending_approval', email } };
     return result.status === 'waitlisted'
       ? { ok: true, outcome: { status: 'waitlisted', email, waitlistPosition: result.waitlistPosition } }
       : { ok: true, outcome: { status: 'confirmed', email } };

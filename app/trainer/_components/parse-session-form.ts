@@ -24,6 +24,8 @@ export type TSessionFormInput = {
   agencyIds: string[];
   /** Left out for 'auto' (the domain decides from the visibility) or when the form has no such field. */
   requireEmailConfirmation?: boolean;
+  /** Left out when the form has no such field. */
+  approval?: string;
   /** One `allotments.{id}` number input per agency; empty inputs are no allotment. Left out when the form has none. */
   allotments?: { agencyId: string; seats: number }[];
   /** Null for the default, 7 days before the start. */
@@ -225,6 +227,7 @@ export function parseSessionForm(form: TFormFields, mode: TSessionFormMode): TPa
     ...(allotmentKeys.length > 0 && { allotments, allotmentsReleaseAt: times.allotmentsReleaseAt.instant?.toISOString() ?? null }),
     facilitators,
     ...(requireEmailConfirmation !== undefined && { requireEmailConfirmation }),
+    ...(Object.hasOwn(form, 'approval') && { approval: formText(form, 'approval').trim() }),
     ...(maxRegistrationsPerAddress !== undefined && { maxRegistrationsPerAddress }),
     ...(firstReminderHours !== undefined && { firstReminderHours }),
     ...(secondReminderHours !== undefined && { secondReminderHours }),

@@ -26,6 +26,7 @@ export type TSessionFormValues = {
   agencyIds: string[];
   /** 'auto' (new sessions only): on when the session is unlisted. */
   requireEmailConfirmation: 'auto' | 'on' | 'off';
+  approval: 'none' | 'coordinator' | 'trainer';
   /** Reserved seats by agency id, as text; agencies without any are left out. */
   allotments: Record<string, string>;
   /** Wall-clock text in the session's zone; empty for 7 days before the start. */
@@ -65,6 +66,7 @@ export function newSessionFormValues(timeZone: string): TSessionFormValues {
     visibility: 'public',
     agencyIds: [],
     requireEmailConfirmation: 'auto',
+    approval: 'none',
     allotments: {},
     allotmentsReleaseAt: '',
     maxRegistrationsPerAddress: '10',
@@ -93,6 +95,7 @@ export function sessionFormValues(session: TTrainerSessionDto): TSessionFormValu
     visibility: session.visibility,
     agencyIds: session.forAgencies.map((agency) => agency.id),
     requireEmailConfirmation: session.requireEmailConfirmation ? 'on' : 'off',
+    approval: session.approval,
     allotments: Object.fromEntries(session.allotments.map((allotment) => [allotment.agencyId, String(allotment.seats)])),
     allotmentsReleaseAt: session.allotmentsReleaseAt ? wall(session.allotmentsReleaseAt) : '',
     maxRegistrationsPerAddress: session.maxRegistrationsPerAddress === null ? '' : String(session.maxRegistrationsPerAddress),

@@ -441,6 +441,20 @@ export function SessionForm({
       <fieldset className="space-y-4">
         <legend className="mb-2 text-xl font-semibold">Registering</legend>
         <Field
+          name="approval"
+          label="Approval before a place is confirmed"
+          hint="A self-registration then holds its place for up to 72 hours while the approver decides from an emailed link; officers you or a coordinator register need none."
+          error={error('approval')}
+        >
+          {(props) => (
+            <select {...props} className="field-input" defaultValue={value('approval')}>
+              <option value="none">None: places are confirmed at once</option>
+              <option value="coordinator">The officer’s agency coordinator (the trainer when the agency has none)</option>
+              <option value="trainer">The trainer</option>
+            </select>
+          )}
+        </Field>
+        <Field
           name="requireEmailConfirmation"
           label="Confirm by email to hold the place"
           hint="When on, a registration holds its place for 30 minutes and counts only once the link we email is used. Nobody can then learn from the form who has registered."

@@ -49,6 +49,7 @@ const SESSION_AS_REMEMBERED = statement<TGuardName>`s.id = ${'sessionId'}::uuid
          and not s.require_email_confirmation
          and s.visibility <> 'agencies'
          and s.allotments_release_at is null
+         and s.approval = 'none'
          and s.max_registrations_per_address is not distinct from ${'addressLimit'}::int
          and exists (
            select 1 from workshops w

@@ -3,6 +3,7 @@ import type { Db } from '@/db';
 import { ACTIVE_EMAIL_INDEX } from '@/db/schema';
 import { isUniqueViolation } from '@/lib/errors/database-fault';
 import { hitRateLimit } from '@/lib/rate-limit/rate-limit';
+import { needsApproval, newApproval } from '../approval-request';
 import { newHold } from '../hold';
 import { sessionCancelledError, tooManyRegistrations } from '../registration-errors';
 import { insertRegistration, type TRegistrationResult } from '../new-registration';
@@ -80,7 +81,9 @@ export async function takeSeat(db: Db, session: TLoadedSession, person: TRegistr
       if (!place) throw sessionCancelledError();
       await checkAddressLimit(tx, session.id, place.session.maxRegistrationsPerAddress, rule.clientKey);
       const hold = place.session.requireEmailConfirmation && !rule.byTrainer ? newHold(now) : undefined;
-      const result = await insertRegistration(tx, session, session.id, person, place, 'registered', now, { hold, clientKey: rule.clientKey });
+      // A held place asks for approval once its email confirms it.
+      const approval = !hold && needsApproval(session, rule.byTrainer) ? await newApproval(tx, session, { email: person.email, allotmentAgencyId: place.allotmentAgencyId }, now) : undefined;
+      const result = await insertRegistration(tx, session, session.id, person, place, 'registered', now, { hold, clientKey: rule.clientKey, approval });
       return hold ? { id: result.id, status: 'held' as const, manageToken: result.manageToken } : result;
     });
   } catch (error) {
@@ -99,6 +102,8 @@ export async function takeSeat(db: Db, session: TLoadedSession, person: TRegistr
 function takesOneStatement(session: TLoadedSession, rule: TSeatRule): boolean {
   // Who may register for a session for agencies is checked against the person's address first.
   if (session.visibility === 'agencies' || session.allotmentsReleaseAt !== null) return false;
+  // A place waiting for approval sends other emails; the approval is not the trainer's to skip.
+  if (needsApproval(session, rule.byTrainer)) return false;
   if (rule.byTrainer) return true;
   return !session.requireEmailConfirmation && (rule.clientKey === undefined || session.maxRegistrationsPerAddress === null);
 }

@@ -27,7 +27,8 @@ const pickColumns = {
   name: registrations.name,
   email: registrations.email,
   calendarSequence: registrations.calendarSequence,
-  held: sql<boolean>`${registrations.holdExpiresAt} is not null`,
+  // Held for its email or waiting for approval: promoted silently, told once it is confirmed.
+  held: sql<boolean>`(${registrations.holdExpiresAt} is not null or ${registrations.approvalExpiresAt} is not null)`,
   allotmentAgencyId: registrations.allotmentAgencyId,
 };
 

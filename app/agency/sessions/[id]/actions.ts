@@ -8,6 +8,7 @@ import { cancelNominee, substituteNominee } from '@/lib/agencies/nominee-changes
 import { cleanNominees, parseNomineeList, type TNomineeLine } from '@/lib/agencies/nominee-list';
 import type { TTwoStepState } from '@/app/_components/form/two-step-form';
 import { AppError } from '@/lib/errors/app-error';
+import { decideRequest } from '@/app/_lib/decide-approval';
 
 /** A list form's state: the lines as checked, once the coordinator asked for a check. */
 export type TNominationFormState = TFormState & { preview?: TNomineeLine[] };
@@ -70,5 +71,13 @@ export async function cancelNomineeAction(sessionId: string, registrationId: str
     await cancelNominee(db, actor, registrationId);
     revalidatePath(page(sessionId));
     return { ok: true, message: 'Cancelled; the officer is emailed and the waitlist moves.' };
+  });
+}
+
+/** The coordinator approves or declines one of their officers' requests. */
+export async function decideRequestAction(sessionId: string, registrationId: string, _previous: TFormState, formData: FormData): Promise<TFormState> {
+  return decideRequest(registrationId, formData, () => {
+    revalidatePath(page(sessionId));
+    revalidatePath('/agency');
   });
 }

@@ -5,7 +5,8 @@ import { getAgencySession } from '@/lib/agencies/agency-sessions';
 import { recordStaffRead } from '@/lib/audit/staff-reads';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { AppError } from '@/lib/errors/app-error';
-import { cancelNomineeAction, nominateListAction, nominateOneAction, substituteAction } from './actions';
+import { ApprovalDecision } from '@/app/_components/registration/approval-decision';
+import { cancelNomineeAction, decideRequestAction, nominateListAction, nominateOneAction, substituteAction } from './actions';
 import { NominateListForm } from './_components/nominate-list-form';
 import { CancelNomineeForm, OfficerForm } from './_components/nominee-forms';
 
@@ -72,7 +73,11 @@ export default async function AgencySessionPage({ params }: { params: Promise<{ 
                   {' · '}
                   {STATUS[officer.status]}
                   {officer.waitlistPosition !== null && ` (number ${officer.waitlistPosition})`}
+                  {officer.approvalUntil && ` · place held until ${officer.approvalUntil}`}
                 </p>
+                {officer.coordinatorDecides && (
+                  <ApprovalDecision action={decideRequestAction.bind(null, id, officer.registrationId)} name={officer.name} />
+                )}
                 <CancelNomineeForm action={cancelNomineeAction.bind(null, id, officer.registrationId)} name={officer.name} idSuffix={officer.registrationId} />
                 <details>
                   <summary className="cursor-pointer">

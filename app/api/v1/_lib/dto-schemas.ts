@@ -80,6 +80,9 @@ export const ZTrainerSessionDto = ZPublicSessionDto.extend({
     .describe('Seats reserved per agency. A member takes their agency’s seats first, then open ones; nobody else takes reserved seats.'),
   allotmentsReleaseAt: instant.nullable().describe('When unused reserved seats join the open pool and the waitlist moves; null without allotments.'),
   allotmentsReleased: z.boolean(),
+  approval: z
+    .enum(['none', 'coordinator', 'trainer'])
+    .describe('Who approves a self-registration (status pending_approval until then, its place held up to 72 hours); nominations and trainers’ registrations need none.'),
 });
 
 const agencyKind = z.enum(['police_department', 'sheriffs_office', 'child_protection_service', 'school_district', 'other']);
@@ -105,7 +108,7 @@ export const ZAgencyDto = ZAgencySummaryDto.extend({
 
 export const ZRegistrationCreatedDto = z.object({
   id: z.uuid(),
-  status: z.enum(['confirmed', 'waitlisted']),
+  status: z.enum(['confirmed', 'waitlisted', 'pending_approval']),
   waitlistPosition: z.number().int().optional().describe('Place in line, 1 first; only when waitlisted.'),
 });
 
@@ -125,6 +128,7 @@ export const ZRosterEntryDto = z.object({
   confirmedAt: instant.nullable(),
   cancelledAt: instant.nullable(),
   awaitingEmailUntil: instant.nullable().describe('Set while the place is held for its email confirmation: when it frees otherwise.'),
+  approvalExpiresAt: instant.nullable().describe('Set while the place waits for approval (status pending_approval): when it frees otherwise.'),
 });
 
 export const ZRosterEntryWithAttendanceDto = ZRosterEntryDto.extend({

@@ -16,6 +16,7 @@ import { registerForSession } from '@/lib/registrations/register';
 import { announceToSession } from '@/lib/roster/announce';
 import { cancelSession } from '@/lib/sessions/cancel-session';
 import { getSessionForTrainer } from '@/lib/sessions/sessions';
+import { decideRequest } from '@/app/_lib/decide-approval';
 import { rosterNoticeUrl } from './_lib/notice';
 
 /** A change of places shows on the roster, the dashboard, the workshop's page and the public pages. */
@@ -152,4 +153,9 @@ export async function reissueCertificateAction(sessionId: string, _previous: TFo
     revalidatePath(`/trainer/sessions/${sessionId}`);
     redirect(certificateNoticeUrl(sessionId, 'reissued'));
   });
+}
+
+/** The trainer approves or declines a request for a place. */
+export async function decideRequestAction(sessionId: string, registrationId: string, _previous: TFormState, formData: FormData): Promise<TFormState> {
+  return decideRequest(registrationId, formData, () => refreshRoster(sessionId));
 }

@@ -11,7 +11,8 @@ import { listRegistrationsForTrainer, type TRosterEntryDto } from '@/lib/registr
 import { fillText, groupRoster } from '@/lib/roster/roster';
 import { allotmentLines, releaseLine } from '@/lib/sessions/allotment-text';
 import { getSessionForTrainer } from '@/lib/sessions/sessions';
-import { formatSessionRange, hasStarted } from '@/lib/time/zoned';
+import { formatInstant, formatSessionRange, hasStarted } from '@/lib/time/zoned';
+import { ApprovalDecision } from '@/app/_components/registration/approval-decision';
 import { readRosterNotice, type TRosterNoticeParams } from './_lib/notice';
 import { AddPersonForm } from './_components/add-person-form';
 import { AnnounceForm } from './_components/announce-form';
@@ -22,6 +23,7 @@ import { PromoteForm } from './_components/promote-form';
 import { RemoveForm } from './_components/remove-form';
 import { RosterPerson } from './_components/roster-person';
 import {
+  decideRequestAction,
   addPersonAction,
   announceAction,
   cancelSessionAction,
@@ -203,7 +205,20 @@ export default async function SessionRosterPage({ params, searchParams }: TProps
           <ul className="divide-y divide-slate-200">
             {roster.pendingApproval.map((person) => (
               <li key={person.id}>
-                <RosterPerson person={person} timeZone={session.timeZone} />
+                <RosterPerson
+                  person={person}
+                  timeZone={session.timeZone}
+                  actions={
+                    open && (
+                      <>
+                        {person.approvalExpiresAt && (
+                          <p className="text-sm text-slate-700">Held until {formatInstant(person.approvalExpiresAt, session.timeZone)} unless decided.</p>
+                        )}
+                        <ApprovalDecision action={decideRequestAction.bind(null, session.id, person.id)} name={person.name} />
+                      </>
+                    )
+                  }
+                />
               </li>
             ))}
           </ul>
