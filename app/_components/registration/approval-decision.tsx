@@ -4,7 +4,8 @@ import { useActionState } from 'react';
 import { useFormStatus } from 'react-dom';
 import type { TFormState } from '@/app/_lib/trainer-action';
 
-function DecisionButton({ decision, children, pending, className }: { decision: string; children: React.ReactNode; pending: string; className: string }) {
+/** One of the Approve / Decline submit buttons: pending only when it is the one pressed. */
+export function DecisionButton({ decision, children, pending, className }: { decision: string; children: React.ReactNode; pending: string; className: string }) {
   const status = useFormStatus();
   const mine = status.pending && status.data?.get('decision') === decision;
   return (

@@ -71,6 +71,8 @@ describe('the OpenAPI document', () => {
         'POST /api/v1/sessions/{id}/registrations',
         'GET /api/v1/sessions/{id}/registrations',
         'POST /api/v1/registrations/{id}/cancel',
+        'POST /api/v1/registrations/{id}/approve',
+        'POST /api/v1/registrations/{id}/decline',
         'PUT /api/v1/registrations/{id}/attendance',
         'POST /api/v1/sessions/{id}/certificates',
         'GET /api/v1/certificates/{code}',

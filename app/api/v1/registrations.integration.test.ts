@@ -222,4 +222,22 @@ describe.each(testDrivers)('registrations API on %s', (driver) => {
     expect(answer.body).not.toHaveProperty('facilitators');
     expect(answer.body).not.toHaveProperty('confirmedCount');
   });
+  it('answers pending_approval for a session that needs approval; a trainer approves or declines it, nobody else', async () => {
+    const id = await newSession({ capacity: 5, approval: 'trainer', requireEmailConfirmation: false, maxRegistrationsPerAddress: null });
+    const asked = await register(id, person('ap1'));
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    expect(asked.body).toEqual({ id: expect.any(String), status: 'pending_approval' });
+    const other = await register(id, person('ap2'));
+    expect((await roster(id)).find((r) => r.id === asked.body.id)?.status).toBe('pending_approval');
+
+    expect((await api.post(`/api/v1/registrations/${asked.body.id}/approve`, {}, { token: officerToken })).status).toBe(403);
+    expect((await api.post(`/api/v1/registrations/${asked.body.id}/approve`, {})).status).toBe(401);
+    const approved = await api.post(`/api/v1/registrations/${asked.body.id}/approve`, {}, { token });
+    expect(approved.body).toEqual({ id: asked.body.id, status: 'approved' });
+    expect((await api.post(`/api/v1/registrations/${asked.body.id}/decline`, {}, { token })).body).toEqual({ id: asked.body.id, status: 'decided' });
+    expect((await api.post(`/api/v1/registrations/${other.body.id}/decline`, {}, { token })).body).toEqual({ id: other.body.id, status: 'declined' });
+    const statuses = new Map((await roster(id)).map((r) => [r.id, r.status]));
+    expect([statuses.get(asked.body.id), statuses.get(other.body.id)]).toEqual(['confirmed', 'cancelled']);
+    expect((await api.post('/api/v1/registrations/00000000-0000-4000-8000-000000000000/approve', {}, { token })).status).toBe(404);
+  });
 });

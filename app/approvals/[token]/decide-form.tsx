@@ -1,18 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
-import { useFormStatus } from 'react-dom';
+import { DecisionButton } from '@/app/_components/registration/approval-decision';
 import type { TDecideByLinkState } from './actions';
-
-function Choice({ decision, children, pending, className }: { decision: string; children: string; pending: string; className: string }) {
-  const status = useFormStatus();
-  const mine = status.pending && status.data?.get('decision') === decision;
-  return (
-    <button type="submit" name="decision" value={decision} className={className} disabled={status.pending} aria-disabled={status.pending}>
-      {mine ? pending : children}
-    </button>
-  );
-}
 
 /** Approve or Decline, each a POST: opening the page decided nothing. */
 export function DecideForm({ action }: { action: (state: TDecideByLinkState, formData: FormData) => Promise<TDecideByLinkState> }) {
@@ -32,12 +22,12 @@ export function DecideForm({ action }: { action: (state: TDecideByLinkState, for
         </p>
       )}
       <div className="flex flex-wrap gap-3">
-        <Choice decision="approve" pending="Approving…" className="btn-primary">
+        <DecisionButton decision="approve" pending="Approving…" className="btn-primary">
           Approve
-        </Choice>
-        <Choice decision="decline" pending="Declining…" className="btn-secondary">
+        </DecisionButton>
+        <DecisionButton decision="decline" pending="Declining…" className="btn-secondary">
           Decline
-        </Choice>
+        </DecisionButton>
       </div>
     </form>
   );

@@ -5,6 +5,7 @@ import { getEnv } from '@/lib/config/env';
 import { notFoundError, parseInput, unauthorizedError } from '@/lib/errors/app-error';
 import { clientIp } from '@/lib/http/client-ip';
 import { hitRateLimit } from '@/lib/rate-limit/rate-limit';
+import { decideApproval } from '@/lib/registrations/approval';
 import { cancelRegistration as cancelDomain } from '@/lib/registrations/cancel';
 import { listRegistrationsForTrainer } from '@/lib/registrations/queries';
 import { loadPlaceSession } from '@/lib/registrations/place-session';
@@ -114,4 +115,22 @@ export async function cancelRegistration({ db, request, params }: TApiContext): 
   if (!manageToken) throw unauthorizedError('Send a trainer’s API token, or the registration’s manageToken in the body.');
   const result = await cancelDomain(db, id, { manageToken });
   return Response.json({ id: result.id, status: result.status });
+}
+
+async function decide({ db, request, params }: TApiContext, decision: 'approve' | 'decline'): Promise<Response> {
+  const id = param(params, 'id');
+  const actor = await trainerActor(db, request);
+  const outcome = await decideApproval(db, { actor, registrationId: id }, decision);
+  if (outcome.kind === 'unknown') throw notFoundError('Registration');
+  return Response.json({ id, status: outcome.kind });
+}
+
+/** A trainer approves a place waiting for approval. */
+export function approveRegistration(context: TApiContext): Promise<Response> {
+  return decide(context, 'approve');
+}
+
+/** A trainer declines a place waiting for approval. */
+export function declineRegistration(context: TApiContext): Promise<Response> {
+  return decide(context, 'decline');
 }

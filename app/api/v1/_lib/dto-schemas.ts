@@ -149,6 +149,7 @@ export const ZAttendanceRecordedDto = z.object({
 });
 
 export const ZRegistrationCancelledDto = z.object({ id: z.uuid(), status: z.literal('cancelled') });
+export const ZRegistrationDecisionDto = z.object({ id: z.uuid(), status: z.enum(['approved', 'declined', 'decided', 'expired']) });
 
 export const ZPublicCertificateDto = z.object({
   code: z.string().describe('Grouped for reading aloud: 7K2Q-9XWD-4HPA-M3TR.'),
@@ -229,6 +230,7 @@ export const responseSchemas = {
   RegistrationCreated: ZRegistrationCreatedDto,
   RegistrationList: list(ZRosterEntryWithAttendanceDto),
   RegistrationCancelled: ZRegistrationCancelledDto,
+  RegistrationDecision: ZRegistrationDecisionDto,
   AttendanceRecorded: ZAttendanceRecordedDto,
   PublicCertificate: ZPublicCertificateDto,
   CertificatesIssued: ZCertificatesIssuedDto,

@@ -145,6 +145,20 @@ export const apiRoutes = [
     alsoFails: [403],
   },
   {
+    operationId: 'approveRegistration', method: 'post', path: '/api/v1/registrations/{id}/approve', tag: 'Registrations', auth: 'bearer', pathParams: registrationId,
+    summary: 'Approve a place waiting for approval (status pending_approval): it is confirmed and the person gets their invite',
+    description:
+      'A trainer’s token. `status` answers `approved`, `decided` (it was decided already) or `expired` (the request ran out ' +
+      'and its place has gone back to others).',
+    response: { status: 200, description: 'The decision.', schema: 'RegistrationDecision' },
+  },
+  {
+    operationId: 'declineRegistration', method: 'post', path: '/api/v1/registrations/{id}/decline', tag: 'Registrations', auth: 'bearer', pathParams: registrationId,
+    summary: 'Decline a place waiting for approval: it frees, the waitlist moves, and the person is told',
+    description: 'A trainer’s token. `status` answers `declined`, `decided` or `expired`.',
+    response: { status: 200, description: 'The decision.', schema: 'RegistrationDecision' },
+  },
+  {
     operationId: 'recordAttendance', method: 'put', path: '/api/v1/registrations/{id}/attendance', tag: 'Registrations', auth: 'bearer', pathParams: registrationId,
     summary: 'Record whether a confirmed person attended: attended, absent, or partial with hours',
     description:
