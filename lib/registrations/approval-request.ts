@@ -1,5 +1,4 @@
 import 'server-only';
-import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { agencies, registrations, sessionFacilitators, users } from '@/db/schema';
@@ -9,6 +8,7 @@ import { enqueueMails, type TMailMessage } from '@/lib/mail/enqueue';
 import { formatInstant, formatSessionRange } from '@/lib/time/zoned';
 import { manageUrlOf, type TPlaceSession } from './messages';
 import { waitlistPosition } from './queries';
+import { newSingleUseToken } from './tokens';
 import { reservesSeats } from './seating/allotments';
 
 /** How long a place waits for its approver before it goes back to others. */
@@ -17,8 +17,6 @@ export const MAX_APPROVAL_TOKEN_LENGTH = 100;
 
 /** A request for approval: the token for the approver's link (its hash is stored), who decides, until when. */
 export type TApproval = { token: string; hash: string; expiresAt: Date; agencyId: string | null };
-
-export const hashApprovalToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
 export function decideUrlFor(token: string): string {
   return `${getEnv().APP_URL.replace(/\/+$/, '')}/approvals/${encodeURIComponent(token)}`;
@@ -49,8 +47,7 @@ export async function newApproval(
   }
   const limits = [now.getTime() + APPROVAL_MS, session.startsAt.getTime()];
   if (reservesSeats(session) && session.allotmentsReleaseAt) limits.push(session.allotmentsReleaseAt.getTime());
-  const token = randomBytes(32).toString('base64url');
-  return { token, hash: hashApprovalToken(token), expiresAt: new Date(Math.max(now.getTime() + 60_000, Math.min(...limits))), agencyId };
+  return { ...newSingleUseToken(), expiresAt: new Date(Math.max(now.getTime() + 60_000, Math.min(...limits))), agencyId };
 }
 
 async function coordinatorEmails(tx: Db, agencyId: string): Promise<string[]> {

@@ -8,11 +8,12 @@ import { forbiddenError, notFoundError, unauthorizedError } from '@/lib/errors/a
 import { enqueueMails } from '@/lib/mail/enqueue';
 import { formatInstant, formatSessionRange } from '@/lib/time/zoned';
 import { isUuid } from '@/lib/workshops/workshops';
-import { approverWords, hashApprovalToken, MAX_APPROVAL_TOKEN_LENGTH } from './approval-request';
+import { approverWords, MAX_APPROVAL_TOKEN_LENGTH } from './approval-request';
 import { cancelLocked } from './cancel';
 import { cancellationMessage, confirmationMessages, waitlistMessage, type TPlaceSession } from './messages';
 import { loadPlaceSession } from './place-session';
 import { waitlistPosition } from './queries';
+import { hashManageToken } from './tokens';
 
 export type TApprovalDecider = { token: string } | { actor: TActor; registrationId: string };
 export type TApprovalOutcome = { kind: 'approved' | 'declined' | 'expired' | 'decided' | 'unknown'; name?: string; workshopTitle?: string };
@@ -23,7 +24,7 @@ export async function findApprovalRequest(db: Db, token: string) {
   const [row] = await db
     .select({ id: registrations.id, name: registrations.name, email: registrations.email, sessionId: registrations.sessionId, expiresAt: registrations.approvalExpiresAt })
     .from(registrations)
-    .where(and(eq(registrations.approvalTokenHash, hashApprovalToken(token)), ne(registrations.status, 'cancelled')));
+    .where(and(eq(registrations.approvalTokenHash, hashManageToken(token)), ne(registrations.status, 'cancelled')));
   if (!row?.expiresAt) return undefined;
   const session = await loadPlaceSession(db, row.sessionId);
   if (!session) return undefined;
@@ -45,7 +46,7 @@ export async function findApprovalRequest(db: Db, token: string) {
  */
 export async function decideApproval(db: Db, by: TApprovalDecider, decision: 'approve' | 'decline', now = new Date()): Promise<TApprovalOutcome> {
   const where = 'token' in by
-    ? by.token && by.token.length <= MAX_APPROVAL_TOKEN_LENGTH ? eq(registrations.approvalTokenHash, hashApprovalToken(by.token)) : undefined
+    ? by.token && by.token.length <= MAX_APPROVAL_TOKEN_LENGTH ? eq(registrations.approvalTokenHash, hashManageToken(by.token)) : undefined
     : isUuid(by.registrationId) ? eq(registrations.id, by.registrationId) : undefined;
   if ('actor' in by && !by.actor) throw unauthorizedError();
   if (!where) return { kind: 'unknown' };

@@ -8,7 +8,7 @@ import { AppError, notFoundError } from '@/lib/errors/app-error';
 import { enqueueMails } from '@/lib/mail/enqueue';
 import { isUuid } from '@/lib/workshops/workshops';
 import { cancellationMessage } from './messages';
-import { loadPlaceSession, type TLoadedSession } from './place-session';
+import { loadPlaceSession, untoldPlace, type TLoadedSession } from './place-session';
 import { promoteFromWaitlist, releasePlace } from './seating';
 import { openManageLink } from './tokens';
 import { withdrawPendingReminders } from './withdraw';
@@ -55,8 +55,7 @@ export async function cancelLocked(
       name: registrations.name,
       email: registrations.email,
       calendarSequence: registrations.calendarSequence,
-      // A place held for its email or waiting for approval: its holder was never sent an invite.
-      held: sql<boolean>`(${registrations.holdExpiresAt} is not null or ${registrations.approvalExpiresAt} is not null)`,
+      held: untoldPlace,
       allotmentAgencyId: registrations.allotmentAgencyId,
       inReservedSeat: registrations.inReservedSeat,
     })

@@ -1,6 +1,5 @@
 import 'server-only';
 import { needsApproval, requestApproval } from './approval-request';
-import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, isNotNull, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { registrations } from '@/db/schema';
@@ -11,7 +10,7 @@ import { cancelLocked } from './cancel';
 import { confirmationMessages, waitlistMessage, type TPlacePerson, type TPlaceSession } from './messages';
 import { loadPlaceSession } from './place-session';
 import { waitlistPosition } from './queries';
-import { manageTokenFor } from './tokens';
+import { hashManageToken, manageTokenFor, newSingleUseToken } from './tokens';
 
 /** How long a place waits for its email to confirm it. */
 export const HOLD_MS = 30 * 60_000;
@@ -21,12 +20,7 @@ export type THold = { token: string; hash: string; expiresAt: Date };
 
 /** A new hold's single-use token (only its hash is stored) and when the place frees. */
 export function newHold(now: Date): THold {
-  const token = randomBytes(32).toString('base64url');
-  return { token, hash: hashConfirmToken(token), expiresAt: new Date(now.getTime() + HOLD_MS) };
-}
-
-function hashConfirmToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+  return { ...newSingleUseToken(), expiresAt: new Date(now.getTime() + HOLD_MS) };
 }
 
 export function confirmUrlFor(token: string): string {
@@ -65,7 +59,7 @@ export type TConfirmHoldResult = { kind: 'confirmed'; manageToken: string } | { 
  */
 export async function confirmHeldPlace(db: Db, token: string, now = new Date()): Promise<TConfirmHoldResult> {
   if (!token || token.length > MAX_TOKEN_LENGTH) return { kind: 'unknown' };
-  const hash = hashConfirmToken(token);
+  const hash = hashManageToken(token);
   const [found] = await db.select({ sessionId: registrations.sessionId }).from(registrations).where(eq(registrations.confirmTokenHash, hash));
   if (!found) return { kind: 'unknown' };
   return db.transaction(async (tx) => {

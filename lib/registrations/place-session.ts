@@ -5,6 +5,13 @@ import { registrations, trainingSessions, workshops, type TTrainingSession } fro
 import { mayTakeSeat } from '@/lib/sessions/audience';
 import type { TPlaceSession } from './messages';
 
+/**
+ * Whether a registration's holder has not been told of the place yet: held for its email or
+ * waiting for approval. Such a place gets no invite, and neither its promotion nor its end is
+ * news to its holder.
+ */
+export const untoldPlace = sql<boolean>`(${registrations.holdExpiresAt} is not null or ${registrations.approvalExpiresAt} is not null)`;
+
 export type TLoadedSession = TTrainingSession & {
   workshopTitle: string;
   workshopSlug: string;

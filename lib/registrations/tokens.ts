@@ -1,5 +1,5 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { registrations, trainingSessions } from '@/db/schema';
@@ -34,8 +34,15 @@ export function manageTokenFor(registrationId: string): { token: string; hash: s
   return { token, hash: hashManageToken(token) };
 }
 
+/** SHA-256 (hex) of a link token: what is stored in its place, for manage, confirm and approval links alike. */
 export function hashManageToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** A random single-use link token (a held place's confirmation, an approver's decision) and its stored hash. */
+export function newSingleUseToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, hash: hashManageToken(token) };
 }
 
 /** Which registration a token is for, if Muster made it with a key it still accepts. */

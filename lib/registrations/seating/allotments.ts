@@ -4,7 +4,8 @@ import type { Db } from '@/db';
 import { agencies, sessionAllotments, trainingSessions } from '@/db/schema';
 import { isAgencyMember } from '@/lib/agencies/membership';
 
-type TReleaseFacts = { allotmentsReleaseAt: Date | null; allotmentsReleasedAt: Date | null };
+/** What decides whether a session still keeps seats for agencies. */
+export type TReleaseFacts = { allotmentsReleaseAt: Date | null; allotmentsReleasedAt: Date | null };
 
 /** Whether the session still keeps seats for agencies (it has allotments not yet released). */
 export function reservesSeats(session: TReleaseFacts): boolean {

@@ -3,10 +3,8 @@ import { and, eq, gt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { registrations, trainingSessions } from '@/db/schema';
 import { AppError } from '@/lib/errors/app-error';
-import { allotmentsOfMember, countReservedSeats, releaseIsDue, reservesSeats, unusedReservedSeats } from './allotments';
+import { allotmentsOfMember, countReservedSeats, releaseIsDue, reservesSeats, unusedReservedSeats, type TReleaseFacts } from './allotments';
 import { promoteFromWaitlist } from './waitlist';
-
-type TReleaseFacts = { allotmentsReleaseAt: Date | null; allotmentsReleasedAt: Date | null };
 
 export const addressLimitError = (limit: number) =>
   new AppError(

@@ -5,7 +5,7 @@ import { registrations, trainingSessions } from '@/db/schema';
 import { AppError } from '@/lib/errors/app-error';
 import { enqueueMails, type TMailMessage } from '@/lib/mail/enqueue';
 import { confirmationMessages } from '../messages';
-import { loadPlaceSession, type TLoadedSession } from '../place-session';
+import { loadPlaceSession, untoldPlace, type TLoadedSession } from '../place-session';
 import { countReservedSeats, freeAllotments, markReleased, releaseIsDue, reservesSeats } from './allotments';
 
 export const sessionFullError = () =>
@@ -27,8 +27,8 @@ const pickColumns = {
   name: registrations.name,
   email: registrations.email,
   calendarSequence: registrations.calendarSequence,
-  // Held for its email or waiting for approval: promoted silently, told once it is confirmed.
-  held: sql<boolean>`(${registrations.holdExpiresAt} is not null or ${registrations.approvalExpiresAt} is not null)`,
+  // Promoted silently: told once the email or the approver confirms the place.
+  held: untoldPlace,
   allotmentAgencyId: registrations.allotmentAgencyId,
 };
 
