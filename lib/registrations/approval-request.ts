@@ -15,8 +15,11 @@ import { reservesSeats } from './seating/allotments';
 export const APPROVAL_MS = 72 * 3_600_000;
 export const MAX_APPROVAL_TOKEN_LENGTH = 100;
 
-/** A request for approval: the token for the approver's link (its hash is stored), who decides, until when. */
-export type TApproval = { token: string; hash: string; expiresAt: Date; agencyId: string | null };
+/**
+ * A request for approval: the token for the approver's link (its hash is stored), until when, and
+ * who decides: the agency (null for the trainer), its name, and the approvers' addresses.
+ */
+export type TApproval = { token: string; hash: string; expiresAt: Date; agencyId: string | null; agencyName: string | null; approvers: string[] };
 
 export function decideUrlFor(token: string): string {
   return `${getEnv().APP_URL.replace(/\/+$/, '')}/approvals/${encodeURIComponent(token)}`;
@@ -39,15 +42,27 @@ export async function newApproval(
   person: { email: string; allotmentAgencyId: string | null },
   now: Date,
 ): Promise<TApproval> {
-  let agencyId: string | null = null;
-  if (session.approval === 'coordinator') {
-    const [row] = await tx.select({ id: verifiedAgencyOf(sql`${person.email}::text`) }).from(sql`(select 1) as one`);
-    const candidate = person.allotmentAgencyId ?? row?.id ?? null;
-    if (candidate && (await coordinatorEmails(tx, candidate)).length > 0) agencyId = candidate;
-  }
+  const decider = session.approval === 'coordinator' ? await deciderAgency(tx, person) : undefined;
   const limits = [now.getTime() + APPROVAL_MS, session.startsAt.getTime()];
   if (reservesSeats(session) && session.allotmentsReleaseAt) limits.push(session.allotmentsReleaseAt.getTime());
-  return { ...newSingleUseToken(), expiresAt: new Date(Math.max(now.getTime() + 60_000, Math.min(...limits))), agencyId };
+  return {
+    ...newSingleUseToken(),
+    expiresAt: new Date(Math.max(now.getTime() + 60_000, Math.min(...limits))),
+    agencyId: decider?.id ?? null,
+    agencyName: decider?.name ?? null,
+    approvers: decider?.coordinators ?? (await trainerEmails(tx, session.id)),
+  };
+}
+
+/** The officer's agency when it has a coordinator to decide: that of their reserved seat, else the one their address belongs to. */
+async function deciderAgency(tx: Db, person: { email: string; allotmentAgencyId: string | null }) {
+  const [row] = await tx
+    .select({ name: agencies.name, id: agencies.id })
+    .from(agencies)
+    .where(eq(agencies.id, person.allotmentAgencyId ? sql`${person.allotmentAgencyId}::uuid` : verifiedAgencyOf(sql`${person.email}::text`)));
+  if (!row) return undefined;
+  const coordinators = await coordinatorEmails(tx, row.id);
+  return coordinators.length > 0 ? { ...row, coordinators } : undefined;
 }
 
 async function coordinatorEmails(tx: Db, agencyId: string): Promise<string[]> {
@@ -69,24 +84,27 @@ async function trainerEmails(tx: Db, sessionId: string): Promise<string[]> {
   return trainers.map((row) => row.email);
 }
 
+/** Who decides, in plain words for the officer. */
+export function approverText(agencyName: string | null | undefined): string {
+  return agencyName ? `your coordinator at ${agencyName}` : 'the trainer';
+}
+
+/** Who decides a stored request, in plain words for the officer. */
 export async function approverWords(tx: Db, agencyId: string | null): Promise<string> {
-  if (!agencyId) return 'the trainer';
+  if (!agencyId) return approverText(null);
   const [agency] = await tx.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, agencyId));
-  return agency ? `your coordinator at ${agency.name}` : 'the trainer';
+  return approverText(agency?.name);
 }
 
 /** The emails of a new request: the officer hears their place is held, each approver gets the decide link. */
-export async function approvalMessages(
-  tx: Db,
+export function approvalMessages(
   session: TPlaceSession,
   person: { id: string; name: string; email: string },
-  approval: Pick<TApproval, 'token' | 'expiresAt' | 'agencyId'>,
+  approval: TApproval,
   position: number | null,
-): Promise<TMailMessage[]> {
+): TMailMessage[] {
   const when = formatSessionRange(session.startsAt, session.endsAt, session.timeZone);
   const decideBy = formatInstant(approval.expiresAt, session.timeZone);
-  const approvers = approval.agencyId ? await coordinatorEmails(tx, approval.agencyId) : await trainerEmails(tx, session.id);
-  const [agency] = approval.agencyId ? await tx.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, approval.agencyId)) : [];
   const about = { sessionId: session.id, registrationId: person.id };
   return [
     {
@@ -97,20 +115,20 @@ export async function approvalMessages(
         name: person.name,
         workshopTitle: session.workshopTitle,
         when,
-        approver: await approverWords(tx, approval.agencyId),
+        approver: approverText(approval.agencyName),
         decideBy,
         waitlistPosition: position,
         manageUrl: manageUrlOf(person),
       },
     },
-    ...approvers.map((to) => ({
+    ...approval.approvers.map((to) => ({
       to,
       ...about,
       template: 'approval-requested' as const,
       props: {
         officerName: person.name,
         officerEmail: person.email,
-        agencyName: agency?.name ?? null,
+        agencyName: approval.agencyName,
         workshopTitle: session.workshopTitle,
         when,
         decideBy,
@@ -133,6 +151,6 @@ export async function requestApproval(
     .set({ approvalExpiresAt: approval.expiresAt, approvalTokenHash: approval.hash, approverAgencyId: approval.agencyId, updatedAt: sql`now()` })
     .where(eq(registrations.id, person.id));
   const position = person.status === 'waitlisted' ? ((await waitlistPosition(tx, person.id)) ?? 1) : null;
-  await enqueueMails(tx, await approvalMessages(tx, session, person, approval, position));
+  await enqueueMails(tx, approvalMessages(session, person, approval, position));
 }
 

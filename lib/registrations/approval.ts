@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, isNotNull, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { registrations, users } from '@/db/schema';
+import { registrations, users, type TRegistration } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import type { TActor } from '@/lib/auth/actor';
 import { forbiddenError, notFoundError, unauthorizedError } from '@/lib/errors/app-error';
@@ -64,11 +64,11 @@ export async function decideApproval(db: Db, by: TApprovalDecider, decision: 'ap
     const person = { id: current.id, name: current.name, email: current.email, calendarSequence: current.calendarSequence };
     const approver = await approverWords(tx, current.approverAgencyId);
     if (current.approvalExpiresAt <= now) {
-      await endRequest(tx, session, current.id, 'expired', approver, now);
+      await endRequest(tx, session, current, 'expired', approver, now);
       return { kind: 'expired' as const, name: current.name, workshopTitle: session.workshopTitle };
     }
     if (decision === 'decline') {
-      await endRequest(tx, session, current.id, 'declined', approver, now);
+      await endRequest(tx, session, current, 'declined', approver, now);
     } else {
       await tx
         .update(registrations)
@@ -110,11 +110,17 @@ async function assertMayDecide(tx: Db, actor: TActor, approverAgencyId: string |
 }
 
 /** Frees a place whose request was declined or ran out, telling the officer in plain words. */
-async function endRequest(tx: Db, session: TPlaceSession & Parameters<typeof cancelLocked>[1], registrationId: string, why: 'declined' | 'expired', approver: string, now: Date) {
-  const [person] = await tx.select().from(registrations).where(eq(registrations.id, registrationId));
-  await cancelLocked(tx, session, registrationId, 'trainer', { now });
+async function endRequest(
+  tx: Db,
+  session: TPlaceSession & Parameters<typeof cancelLocked>[1],
+  person: Pick<TRegistration, 'id' | 'name' | 'email' | 'calendarSequence'>,
+  why: 'declined' | 'expired',
+  approver: string,
+  now: Date,
+) {
+  await cancelLocked(tx, session, person.id, 'trainer', { now });
   await enqueueMails(tx, [
-    cancellationMessage(session, { id: person!.id, name: person!.name, email: person!.email, calendarSequence: person!.calendarSequence }, {
+    cancellationMessage(session, { id: person.id, name: person.name, email: person.email, calendarSequence: person.calendarSequence }, {
       by: why,
       approver,
       wasConfirmed: false,
@@ -138,12 +144,12 @@ export async function releaseExpiredApprovals(db: Db, now = new Date(), batch = 
       if (!session) return false;
       // Decided a moment ago, or released by another instance.
       const [still] = await tx
-        .select({ approverAgencyId: registrations.approverAgencyId })
+        .select()
         .from(registrations)
         .where(and(eq(registrations.id, id), lte(registrations.approvalExpiresAt, now), ne(registrations.status, 'cancelled')))
         .for('update');
       if (!still) return false;
-      await endRequest(tx, session, id, 'expired', await approverWords(tx, still.approverAgencyId), now);
+      await endRequest(tx, session, still, 'expired', await approverWords(tx, still.approverAgencyId), now);
       return true;
     });
     if (freed) released++;

@@ -6,9 +6,9 @@ import { releaseExpiredHolds } from './hold';
 import { releaseDueAllotments } from './seating';
 
 /**
- * Frees unconfirmed holds, requests not approved in time, and reserved seats whose release date has come, once a minute in every
- * server (both are safe from several at once), so a held seat goes back at most a minute after
- * its 30 minutes. Returns the stop.
+ * Once a minute in every server, frees unconfirmed holds and requests not approved in time, and
+ * releases reserved seats whose date has come (each is safe from several servers at once), so a
+ * held seat goes back at most a minute after its 30 minutes. Returns the stop.
  */
 export function startHoldSweeper(db: Db, everyMs = 60_000): () => void {
   let running = false;

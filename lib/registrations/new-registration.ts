@@ -80,7 +80,7 @@ export async function insertRegistration(
   if (hold) {
     await enqueueMails(tx, [confirmPlaceMessage(session, person, hold, place.status === 'waitlisted' ? place.position : null)]);
   } else if (approval) {
-    await enqueueMails(tx, await approvalMessages(tx, session, person, approval, place.status === 'waitlisted' ? place.position : null));
+    await enqueueMails(tx, approvalMessages(session, person, approval, place.status === 'waitlisted' ? place.position : null));
     return { id, status: 'pending_approval', manageToken: token };
   } else if (place.status === 'confirmed') {
     await enqueueMails(tx, confirmationMessages(session, person, reason, now, nominatedBy));
