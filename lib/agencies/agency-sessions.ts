@@ -8,6 +8,7 @@ import { coordinatorAgency, type TCoordinatorAgency } from '@/lib/records/coordi
 import { allotmentsOf, type TAllotmentDto } from '@/lib/sessions/allotments';
 import { formatInstant, formatSessionRange } from '@/lib/time/zoned';
 import { shownStatus } from '@/lib/registrations/queries';
+import { isUuid } from '@/lib/workshops/workshops';
 import { isAgencyMember } from './membership';
 
 /** A session the agency's officers may take part in, as its coordinator sees it. */
@@ -39,6 +40,16 @@ export async function listAgencyUpcomingSessions(
   now = new Date(),
 ): Promise<{ agency: TCoordinatorAgency; sessions: TAgencyUpcomingSession[] }> {
   const agency = await coordinatorAgency(db, actor);
+  return { agency, sessions: await upcomingOpenSessions(db, agency, now) };
+}
+
+/** The sessions open to the agency, or only `onlyId` among them. */
+async function upcomingOpenSessions(
+  db: Db,
+  agency: TCoordinatorAgency,
+  now: Date,
+  onlyId?: string,
+): Promise<(TAgencyUpcomingSession & { where: string })[]> {
   const s = trainingSessions;
   const r = registrations;
   const forAgency = sql<boolean>`exists (select 1 from ${sessionAgencies} sa where sa.session_id = ${s.id} and sa.agency_id = ${agency.id})`;
@@ -59,15 +70,14 @@ export async function listAgencyUpcomingSessions(
         eq(s.status, 'scheduled'),
         eq(workshops.status, 'published'),
         gt(s.startsAt, now),
+        onlyId ? eq(s.id, onlyId) : undefined,
         or(eq(s.partnerAgencyId, agency.id), eq(s.visibility, 'public'), and(eq(s.visibility, 'agencies'), forAgency)),
       ),
     )
     .orderBy(asc(s.startsAt), asc(s.id))
     .limit(200);
   const allotments = await allotmentsOf(db, rows.filter((row) => row.session.allotmentsReleaseAt).map((row) => row.session.id));
-  return {
-    agency,
-    sessions: rows.map(({ session, workshopTitle, forAgency: isFor, booked, waitlisted }) => {
+  return rows.map(({ session, workshopTitle, forAgency: isFor, booked, waitlisted }) => {
       const own = allotments.get(session.id)?.find((a) => a.agencyId === agency.id);
       const released = session.allotmentsReleasedAt !== null;
       return {
@@ -75,14 +85,14 @@ export async function listAgencyUpcomingSessions(
         workshopTitle,
         when: formatSessionRange(session.startsAt, session.endsAt, session.timeZone),
         openAs: session.partnerAgencyId === agency.id ? 'joint' : isFor ? 'for_agencies' : 'public',
-        allotment: own ? { seats: own.seats, taken: own.taken, held: own.held, free: released ? 0 : own.free } : null,
+        allotment: own ? { seats: own.seats, taken: own.taken, held: own.held, free: own.free } : null,
         releasesAt: own && session.allotmentsReleaseAt ? formatInstant(session.allotmentsReleaseAt, session.timeZone) : null,
         released,
         booked: Number(booked),
         waitlisted: Number(waitlisted),
+        where: [session.venueName, session.venueAddress].filter(Boolean).join(', ') || (session.onlineUrl ? 'Online' : ''),
       };
-    }),
-  };
+    });
 }
 
 /** One of the agency's officers with a place in a session. */
@@ -110,14 +120,10 @@ export async function getAgencySession(
   sessionId: string,
   now = new Date(),
 ): Promise<{ agency: TCoordinatorAgency; session: TAgencyUpcomingSession & { where: string }; officers: TAgencyNominee[] }> {
-  const { agency, sessions } = await listAgencyUpcomingSessions(db, actor, now);
-  const session = sessions.find((s) => s.sessionId === sessionId);
+  const agency = await coordinatorAgency(db, actor);
+  const [session] = isUuid(sessionId) ? await upcomingOpenSessions(db, agency, now, sessionId) : [];
   if (!session) throw notFoundError('Session');
   const r = registrations;
-  const [place] = await db
-    .select({ venueName: trainingSessions.venueName, venueAddress: trainingSessions.venueAddress, online: sql<boolean>`${trainingSessions.onlineUrl} is not null` })
-    .from(trainingSessions)
-    .where(eq(trainingSessions.id, sessionId));
   const rows = await db
     .select({
       registrationId: r.id,
@@ -135,10 +141,9 @@ export async function getAgencySession(
     .innerJoin(trainingSessions, eq(trainingSessions.id, r.sessionId))
     .where(and(eq(r.sessionId, sessionId), ne(r.status, 'cancelled'), isNull(r.holdExpiresAt), isAgencyMember(sql`${agency.id}::uuid`, r.email)))
     .orderBy(asc(r.name), asc(r.id));
-  const where = [place?.venueName, place?.venueAddress].filter(Boolean).join(', ') || (place?.online ? 'Online' : '');
   return {
     agency,
-    session: { ...session, where },
+    session,
     officers: rows.map(({ approvalExpiresAt, approverAgencyId, timeZone, ...row }) => ({
       ...row,
       status: shownStatus({ status: row.status, approvalExpiresAt }) as TAgencyNominee['status'],

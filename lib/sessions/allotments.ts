@@ -1,9 +1,9 @@
 import 'server-only';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { agencies, registrations, sessionAllotments } from '@/db/schema';
+import { agencies, registrations, sessionAllotments, trainingSessions } from '@/db/schema';
 
-/** One agency's reserved seats in a session: places in them confirmed, held for an email, and free. */
+/** One agency's reserved seats in a session: places in them confirmed, held for an email, and free (0 once released). */
 export type TAllotmentDto = { agencyId: string; agencyName: string; seats: number; taken: number; held: number; free: number };
 
 /** The seats each session keeps per agency, by session, agencies by name. */
@@ -19,16 +19,18 @@ export async function allotmentsOf(db: Db, sessionIds: readonly string[]): Promi
       agencyName: agencies.name,
       seats: a.seats,
       taken: a.taken,
+      released: sql<boolean>`${trainingSessions.allotmentsReleasedAt} is not null`,
       held: sql<number>`(select count(*)::int from ${r} where ${r.sessionId} = ${a.sessionId} and ${r.allotmentAgencyId} = ${a.agencyId}
         and ${r.inReservedSeat} and ${r.status} = 'confirmed' and ${r.holdExpiresAt} is not null)`,
     })
     .from(a)
     .innerJoin(agencies, eq(agencies.id, a.agencyId))
+    .innerJoin(trainingSessions, eq(trainingSessions.id, a.sessionId))
     .where(inArray(a.sessionId, [...sessionIds]))
     .orderBy(asc(agencies.name), asc(agencies.id));
   for (const row of rows) {
     const held = Number(row.held);
-    const dto = { agencyId: row.agencyId, agencyName: row.agencyName, seats: row.seats, taken: row.taken - held, held, free: Math.max(0, row.seats - row.taken) };
+    const dto = { agencyId: row.agencyId, agencyName: row.agencyName, seats: row.seats, taken: row.taken - held, held, free: row.released ? 0 : Math.max(0, row.seats - row.taken) };
     bySession.set(row.sessionId, [...(bySession.get(row.sessionId) ?? []), dto]);
   }
   return bySession;

@@ -28,17 +28,17 @@ async function assertAgencyExists(db: Db, agencyId: string | null | undefined) {
   if (!row) throw fieldError('partnerAgencyId', 'That partner agency does not exist.');
 }
 
-async function assertAgenciesExist(db: Db, agencyIds: readonly string[] | undefined) {
+/** Every agency named exists; otherwise `message` beside `field`. */
+async function assertAgenciesExist(db: Db, agencyIds: readonly string[] | undefined, field: string, message: string) {
   if (!agencyIds?.length) return;
   const found = await db.select({ id: agencies.id }).from(agencies).where(inArray(agencies.id, [...agencyIds]));
-  if (found.length < new Set(agencyIds).size) throw fieldError('agencyIds', 'One of the chosen agencies does not exist.');
+  if (found.length < new Set(agencyIds).size) throw fieldError(field, message);
 }
 
-async function assertAllotmentAgenciesExist(db: Db, allotments: readonly TAllotmentInput[] | undefined) {
-  if (!allotments?.length) return;
-  const ids = allotments.map((allotment) => allotment.agencyId);
-  const found = await db.select({ id: agencies.id }).from(agencies).where(inArray(agencies.id, ids));
-  if (found.length < new Set(ids).size) throw fieldError('allotments', 'One of the agencies to reserve seats for does not exist.');
+/** The agencies a change names for its audience and its allotments exist. */
+async function assertNamedAgenciesExist(db: Db, data: { agencyIds?: readonly string[]; allotments?: readonly TAllotmentInput[] }) {
+  await assertAgenciesExist(db, data.agencyIds, 'agencyIds', 'One of the chosen agencies does not exist.');
+  await assertAgenciesExist(db, data.allotments?.map((allotment) => allotment.agencyId), 'allotments', 'One of the agencies to reserve seats for does not exist.');
 }
 
 /** Reserves the new session's seats for agencies, when it keeps any. */
@@ -126,8 +126,7 @@ export async function createSession(db: Db, actor: TActor, workshopId: string, i
   const data = parseInput(ZSessionCreate, input);
   await workshopOrThrow(db, workshopId);
   await assertAgencyExists(db, data.partnerAgencyId);
-  await assertAgenciesExist(db, data.agencyIds);
-  await assertAllotmentAgenciesExist(db, data.allotments);
+  await assertNamedAgenciesExist(db, data);
   const now = new Date();
   const values = valuesFor(workshopId, data, now);
   checkValues(values, undefined, data.agencyIds?.length ?? 0, { seats: data.allotments ?? [], releaseAt: data.allotmentsReleaseAt ?? null });
@@ -192,8 +191,7 @@ export async function createSessionSeries(
     };
     return { values: { ...valuesFor(workshopId, copy, now), seriesId }, copy };
   });
-  await assertAgenciesExist(db, data.agencyIds);
-  await assertAllotmentAgenciesExist(db, data.allotments);
+  await assertNamedAgenciesExist(db, data);
   allValues.forEach(({ values, copy }) =>
     checkValues(values, undefined, data.agencyIds?.length ?? 0, { seats: copy.allotments ?? [], releaseAt: copy.allotmentsReleaseAt ?? null }),
   );
@@ -238,8 +236,7 @@ export async function updateSession(db: Db, actor: TActor, id: string, input: un
   if (!isUuid(id)) throw notFoundError('Session');
   const data = parseInput(ZSessionPatch, input);
   await assertAgencyExists(db, data.partnerAgencyId);
-  await assertAgenciesExist(db, data.agencyIds);
-  await assertAllotmentAgenciesExist(db, data.allotments);
+  await assertNamedAgenciesExist(db, data);
   await db.transaction(async (tx) => {
     const [current] = await tx.select().from(trainingSessions).where(eq(trainingSessions.id, id)).for('update');
     if (!current) throw notFoundError('Session');
@@ -351,7 +348,7 @@ async function hydrate(db: Db, rows: TTrainingSession[]): Promise<TTrainerSessio
     firstReminderHours: row.firstReminderHours,
     secondReminderHours: row.secondReminderHours,
     maxRegistrationsPerAddress: row.maxRegistrationsPerAddress,
-    allotments: (allotments.get(row.id) ?? []).map((allotment) => ({ ...allotment, free: row.allotmentsReleasedAt ? 0 : allotment.free })),
+    allotments: allotments.get(row.id) ?? [],
     allotmentsReleaseAt: row.allotmentsReleaseAt?.toISOString() ?? null,
     allotmentsReleased: row.allotmentsReleasedAt !== null,
     approval: row.approval,
