@@ -9,10 +9,10 @@ import { enqueueMails } from '@/lib/mail/enqueue';
 import { cancelLocked, type TCancelResult } from '@/lib/registrations/cancel';
 import { cancellationMessage } from '@/lib/registrations/messages';
 import { insertRegistration, type TRegistrationResult } from '@/lib/registrations/new-registration';
-import { ZRegistrationInput } from '@/lib/registrations/schemas';
 import type { TPlace } from '@/lib/registrations/seating';
 import { withdrawPendingReminders } from '@/lib/registrations/withdraw';
 import { nomineePlace } from './nominations';
+import { ZNominee } from './nominee-list';
 
 /** A coordinator cancels one of their officers' places: the officer is told the agency did it, and the waitlist moves. */
 export async function cancelNominee(db: Db, actor: TActor, registrationId: string, now = new Date()): Promise<TCancelResult> {
@@ -29,7 +29,7 @@ export async function cancelNominee(db: Db, actor: TActor, registrationId: strin
  * confirmation with an invite of their own (a new UID).
  */
 export async function substituteNominee(db: Db, actor: TActor, registrationId: string, input: unknown, now = new Date()): Promise<TRegistrationResult> {
-  const substitute = parseInput(ZRegistrationInput.pick({ name: true, email: true, badgeNumber: true }), input);
+  const substitute = parseInput(ZNominee, input);
   return db.transaction(async (tx) => {
     const { agency, session, current } = await nomineePlace(tx, actor, registrationId, now);
     if (current.status !== 'confirmed' && current.status !== 'waitlisted') {

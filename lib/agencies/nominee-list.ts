@@ -1,6 +1,7 @@
 import { ZRegistrationInput } from '@/lib/registrations/schemas';
 
-/** One officer a coordinator registers. */
+/** One officer a coordinator registers (or sends as a substitute): the registration form's rules for these fields. */
+export const ZNominee = ZRegistrationInput.pick({ name: true, email: true, badgeNumber: true });
 export type TNominee = { name: string; email: string; badgeNumber: string };
 
 /** A line of a pasted list: the officer read from it, or what is wrong with it. */
@@ -43,7 +44,7 @@ export function parseNomineeList(text: string): TNomineeLine[] {
       answered.push({ line, text: content, problem: 'Two email addresses on one line: put each officer on a line of their own.' });
       continue;
     }
-    const parsed = ZRegistrationInput.safeParse({ name: others[0] ?? '', email: emails[0], badgeNumber: others[1] ?? '' });
+    const parsed = ZNominee.safeParse({ name: others[0] ?? '', email: emails[0], badgeNumber: others[1] ?? '' });
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const problem = issue.path[0] === 'name' && !others[0] ? 'No name on this line.' : issue.message;

@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { runAction, type TFormState } from '@/app/_lib/trainer-action';
 import { nominateOfficers, previewNominations } from '@/lib/agencies/nominations';
 import { cancelNominee, substituteNominee } from '@/lib/agencies/nominee-changes';
-import { cleanNominees, parseNomineeList, type TNomineeLine } from '@/lib/agencies/nominee-list';
+import { cleanNominees, parseNomineeList, ZNominee, type TNomineeLine } from '@/lib/agencies/nominee-list';
 import type { TTwoStepState } from '@/app/_components/form/two-step-form';
-import { AppError } from '@/lib/errors/app-error';
+import { AppError, parseInput } from '@/lib/errors/app-error';
 import { decideRequest } from '@/app/_lib/decide-approval';
 
 /** A list form's state: the lines as checked, once the coordinator asked for a check. */
@@ -41,15 +41,10 @@ export async function nominateListAction(sessionId: string, _previous: TNominati
 /** Registers one officer typed into the fields. */
 export async function nominateOneAction(sessionId: string, _previous: TFormState, formData: FormData): Promise<TFormState> {
   return runAction(formData, z.object({ name: z.string().default(''), email: z.string().default(''), badgeNumber: z.string().default('') }), async (db, actor, input) => {
-    const [line] = parseNomineeList(`${input.name.replaceAll(',', ' ')}, ${input.email}, ${input.badgeNumber.replaceAll(',', ' ')}`);
-    if (!line?.nominee) {
-      const problem = line?.problem ?? 'Enter the officer’s name and email address.';
-      const field = /name/i.test(problem) ? 'name' : 'email';
-      throw new AppError('validation_failed', 'Some fields need attention.', 422, { [field]: problem });
-    }
-    const results = await nominateOfficers(db, actor, sessionId, [line.nominee]);
+    const nominee = parseInput(ZNominee, input);
+    const results = await nominateOfficers(db, actor, sessionId, [nominee]);
     revalidatePath(page(sessionId));
-    return { ok: true, message: `${line.nominee.name}: ${registeredText(results)}` };
+    return { ok: true, message: `${nominee.name}: ${registeredText(results)}` };
   });
 }
 
