@@ -2,7 +2,7 @@ import 'server-only';
 import { count, eq } from 'drizzle-orm';
 import { wallTimeToInstant } from '@/lib/time/zoned';
 import type { Db } from './client';
-import { DEMO_TRAINER_EMAIL } from './demo';
+import { DEMO_CO_FACILITATOR_EMAIL, DEMO_TRAINER_EMAIL } from './demo';
 import { agencies, agencyContacts, partnerships, sessionAgencies, sessionAllotments, sessionFacilitators, trainingSessions, users, workshops } from './schema';
 
 const day = (offsetDays: number, from = new Date()) => {
@@ -81,7 +81,7 @@ export async function seedDemoCatalogue(db: Db, now = new Date()): Promise<void>
       .values({ name: 'Lakeview Child Protection Service', kind: 'child_protection_service', units: ['Intake'] })
       .returning();
     await tx.insert(agencyContacts).values([
-      { agencyId: riverside!.id, name: 'Sgt. Dana Whitfield', role: 'Training officer', email: 'd.whitfield@example.org', phone: '+1 555 0100' },
+      { agencyId: riverside!.id, name: 'Sgt. Dana Whitfield', role: 'Training officer', email: DEMO_CO_FACILITATOR_EMAIL, phone: '+1 555 0100' },
       { agencyId: cps!.id, name: 'Priya Raman', role: 'Intake lead', email: 'p.raman@example.org', phone: '+1 555 0142' },
     ]);
     await tx.insert(partnerships).values({
@@ -146,5 +146,9 @@ export async function seedDemoCatalogue(db: Db, now = new Date()): Promise<void>
         inserted.map((s) => ({ sessionId: s.id, userId: trainer.id, name: trainer.name ?? trainer.email, email: trainer.email })),
       );
     }
+    // Riverside's training officer co-runs the joint session: signed in with this address, she
+    // opens its roster and check-in.
+    const joint = sessionRows.findIndex((s) => s.agency);
+    await tx.insert(sessionFacilitators).values({ sessionId: inserted[joint]!.id, name: 'Sgt. Dana Whitfield', email: DEMO_CO_FACILITATOR_EMAIL, position: 1 });
   });
 }

@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { signInByEmail, uniqueEmail } from './fixtures/auth';
 import { appPagePatterns, axeViolations, crawl, type TPageViolation } from './fixtures/crawl';
+import { DEMO_CO_FACILITATOR_EMAIL } from '../db/demo';
 import { appUrl, demoUrl } from './ports';
 
 // A trainer of the demo server's own (TRAINER_EMAILS), so this crawl never races the demo
@@ -223,6 +224,22 @@ test.describe('every page passes axe (WCAG 2.2 AA)', () => {
     await expect(coordinator.getByRole('region', { name: 'By officer' })).toContainText("Zoë O'Brien-Ånström");
     violations.push(...(await axeViolations(coordinator)));
     await coordinator.context().close();
+  });
+
+  test('for co-facilitators', async ({ browser }) => {
+    // Riverside's training officer co-runs the demo's joint session: signed in, she reaches its
+    // roster and check-in from My training, and nothing else of the trainer's.
+    const coFacilitator = await newPage(browser, demoUrl);
+    await requestDemoSignIn(coFacilitator, DEMO_CO_FACILITATOR_EMAIL);
+    await finishDemoSignIn(coFacilitator, DEMO_CO_FACILITATOR_EMAIL);
+    await coFacilitator.goto('/me');
+    const mine = coFacilitator.getByRole('region', { name: 'Sessions you co-facilitate' });
+    await expect(mine.getByRole('link', { name: /^Roster\b/ })).toHaveCount(1);
+    record(await crawl(coFacilitator, demoUrl, ['/me'], { follow: within('/me', '/trainer/sessions') }));
+    await coFacilitator.goto('/me');
+    await mine.getByRole('link', { name: /^Check-in\b/ }).click();
+    await expect(coFacilitator.getByRole('heading', { level: 1 })).toContainText('Check-in: ');
+    await coFacilitator.context().close();
   });
 
   test('together the steps reached every page in app/', () => {

@@ -1,32 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { signInByEmail, uniqueEmail } from './fixtures/auth';
-import { appPagePatterns } from './fixtures/crawl';
+import { SOME_ID, trainerPaths as allTrainerPaths, trainerRouteHandlers } from './fixtures/trainer-routes';
 
-// Every trainer page the app has, read from app/trainer: a page added later is checked too.
-const SOME_ID = '00000000-0000-4000-8000-000000000000';
-const trainerPaths = appPagePatterns()
-  .map(({ route }) => route)
-  .filter((route) => route === '/trainer' || route.startsWith('/trainer/'))
-  .map((route) => route.replace(/\[\[?\.{0,3}[^\]]+\]\]?/g, SOME_ID));
-
-type TRouteHandler = { path: string; method: string };
-
-/** Route handlers under app/trainer (the roster CSV, certificate issuing), each with the methods it exports. */
-function trainerRouteHandlers(dir = path.resolve(import.meta.dirname, '../app/trainer'), segments = ['trainer']): TRouteHandler[] {
-  const found: TRouteHandler[] = [];
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) {
-      if (!name.startsWith('_')) found.push(...trainerRouteHandlers(full, [...segments, name.startsWith('[') ? SOME_ID : name]));
-    } else if (/^route\.(ts|js)$/.test(name)) {
-      const methods = [...readFileSync(full, 'utf8').matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!);
-      found.push(...methods.map((method) => ({ path: `/${segments.join('/')}`, method })));
-    }
-  }
-  return found;
-}
+const trainerPaths = allTrainerPaths();
 const trainerRoutes = trainerRouteHandlers();
 
 test('there are trainer pages to check', () => {

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { TMailTemplateName } from '@/lib/mail/templates';
 import ApprovalRequestedEmail from './approval-requested';
 import CertificateIssuedEmail from './certificate-issued';
+import CoFacilitatorInviteEmail from './co-facilitator-invite';
 import PartnerSessionUpdateEmail from './partner-session-update';
 import RegistrationCancelledEmail from './registration-cancelled';
 import RegistrationConfirmPlaceEmail from './registration-confirm-place';
@@ -29,6 +30,7 @@ export const emailComponents: { [K in TMailTemplateName]: ComponentType<never> }
   'session-announcement': SessionAnnouncementEmail,
   'certificate-issued': CertificateIssuedEmail,
   'partner-session-update': PartnerSessionUpdateEmail,
+  'co-facilitator-invite': CoFacilitatorInviteEmail,
   'approval-requested': ApprovalRequestedEmail,
   'registration-pending': RegistrationPendingEmail,
 };

@@ -6,6 +6,8 @@ import { getDb } from '@/db';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { getMyTrainingRecord } from '@/lib/records/my-training';
 import { listMyRegistrations } from '@/lib/registrations/manage-view';
+import { listCoFacilitatedSessions } from '@/lib/sessions/session-staff';
+import { CoFacilitatedSessions } from './_components/co-facilitated-sessions';
 import { CertificateList } from './_components/certificate-list';
 import { HoursLedger } from './_components/hours-ledger';
 
@@ -15,7 +17,11 @@ export default async function MyTrainingPage() {
   const user = await getCurrentUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent('/me')}`);
   const db = await getDb();
-  const [{ upcoming, past }, record] = await Promise.all([listMyRegistrations(db, user.email), getMyTrainingRecord(db, user.email)]);
+  const [{ upcoming, past }, record, coFacilitated] = await Promise.all([
+    listMyRegistrations(db, user.email),
+    getMyTrainingRecord(db, user.email),
+    listCoFacilitatedSessions(db, { id: user.id, role: user.role }),
+  ]);
   return (
     <div className="space-y-8">
       <div className="space-y-2">
@@ -25,6 +31,7 @@ export default async function MyTrainingPage() {
           registered.
         </p>
       </div>
+      {coFacilitated.length > 0 && <CoFacilitatedSessions sessions={coFacilitated} />}
       <section aria-labelledby="upcoming" className="card space-y-3">
         <h2 id="upcoming" className="text-xl font-semibold">
           Upcoming

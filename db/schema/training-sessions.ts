@@ -117,8 +117,13 @@ export const sessionFacilitators = pgTable(
     /** Set for the Muster trainer who runs the session; co-facilitators are names and emails. */
     userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
     position: integer('position').notNull().default(0),
+    /**
+     * A co-facilitator's own calendar event: the session SEQUENCE their last invite carried; null
+     * until they are first invited. Compared with the session's to know who needs an update.
+     */
+    invitedSequence: integer('invited_sequence'),
   },
-  (t) => [index('session_facilitators_session_idx').on(t.sessionId)],
+  (t) => [index('session_facilitators_session_idx').on(t.sessionId), index('session_facilitators_email_idx').on(sql`lower(${t.email})`)],
 );
 
 export type TTrainingSession = typeof trainingSessions.$inferSelect;

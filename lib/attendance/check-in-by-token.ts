@@ -5,6 +5,7 @@ import type { Db } from '@/db';
 import { registrations, trainingSessions, workshops, type TAttendanceStatus } from '@/db/schema';
 import type { TActor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors/app-error';
+import { staffRoleIn } from '@/lib/sessions/session-staff';
 import { formatSessionRange } from '@/lib/time/zoned';
 import { registrationIdFromCheckInToken } from './check-in-link';
 import { recordAttendance } from './record';
@@ -21,7 +22,7 @@ type TWho = {
 export type TCheckInOutcome =
   /** Not a token Muster made, or the registration is gone. */
   | { kind: 'not_found' }
-  /** A valid code opened by someone who is not a trainer: they learn nothing about it. */
+  /** A valid code opened by someone who is not the session's staff: they learn nothing about it. */
   | { kind: 'not_trainer' }
   | (TWho & { kind: 'marked'; previous: TAttendanceStatus | null; recordedAt: string })
   | (TWho & { kind: 'unchanged'; recordedAt: string | null })
@@ -48,8 +49,18 @@ export function intentForOpening(secFetchSite: string | null): TCheckInIntent {
 }
 
 /**
- * What using a check-in link does. Opening it again changes nothing. Anyone but a trainer is told
- * nothing: the token is checked (a forged one is a 404) but the registration is not even looked up.
+ * A trainer, or a co-facilitator of the registration's session. Anyone else is told the same
+ * whether the registration exists or not.
+ */
+async function mayTakeAttendance(db: Db, actor: NonNullable<TActor>, registrationId: string): Promise<boolean> {
+  if (actor.role === 'trainer') return true;
+  const [ref] = await db.select({ sessionId: registrations.sessionId }).from(registrations).where(eq(registrations.id, registrationId));
+  return ref !== undefined && (await staffRoleIn(db, actor, ref.sessionId)) !== null;
+}
+
+/**
+ * What using a check-in link does. Opening it again changes nothing. Anyone but the session's
+ * staff is told nothing: the token is checked (a forged one is a 404), nothing about the person.
  */
 export async function checkInByToken(
   db: Db,
@@ -60,7 +71,7 @@ export async function checkInByToken(
 ): Promise<TCheckInOutcome> {
   const registrationId = registrationIdFromCheckInToken(token);
   if (!registrationId) return { kind: 'not_found' };
-  if (actor?.role !== 'trainer') return { kind: 'not_trainer' };
+  if (!actor || !(await mayTakeAttendance(db, actor, registrationId))) return { kind: 'not_trainer' };
 
   const [row] = await db
     .select({

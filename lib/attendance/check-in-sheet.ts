@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { registrations, trainingSessions, workshops, type TAttendanceStatus } from '@/db/schema';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
+import { assertSessionStaff } from '@/lib/sessions/session-staff';
 import { notFoundError } from '@/lib/errors/app-error';
 import { isUuid } from '@/lib/workshops/workshops';
 import { attendanceWindow, sessionHours, type TAttendanceWindow } from './rules';
@@ -40,9 +41,9 @@ export function countAttendance(people: readonly Pick<TCheckInPersonDto, 'attend
   return counts;
 }
 
-/** A session's confirmed people and their attendance, by name, for the trainer at the door. */
+/** A session's confirmed people and their attendance, by name, for its trainer or co-facilitators at the door. */
 export async function getCheckInSheet(db: Db, actor: TActor, sessionId: string, now: Date = new Date()): Promise<TCheckInSheetDto> {
-  assertTrainer(actor);
+  await assertSessionStaff(db, actor, sessionId);
   if (!isUuid(sessionId)) throw notFoundError('Session');
   const [session] = await db
     .select({ session: trainingSessions, workshopTitle: workshops.title })

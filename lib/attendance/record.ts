@@ -2,8 +2,9 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { registrations, trainingSessions, type TAttendanceStatus } from '@/db/schema';
-import { assertTrainer, type TActor } from '@/lib/auth/actor';
-import { notFoundError, parseInput } from '@/lib/errors/app-error';
+import type { TActor } from '@/lib/auth/actor';
+import { forbiddenError, notFoundError, parseInput, unauthorizedError } from '@/lib/errors/app-error';
+import { assertSessionStaff } from '@/lib/sessions/session-staff';
 import { recordAudit } from '@/lib/audit/record';
 import { isUuid } from '@/lib/workshops/workshops';
 import { ZAttendanceInput } from './schemas';
@@ -63,13 +64,16 @@ export async function recordAttendance(
   input: unknown,
   now: Date = new Date(),
 ): Promise<TRecordAttendanceResult> {
-  assertTrainer(actor);
-  if (!isUuid(registrationId)) throw notFoundError('Registration');
+  if (!actor) throw unauthorizedError();
+  // Only a trainer learns that an id is no registration; anyone else is refused either way.
+  const missing = () => (actor.role === 'trainer' ? notFoundError('Registration') : forbiddenError());
+  if (!isUuid(registrationId)) throw missing();
 
   return db.transaction(async (tx) => {
     const [ref] = await tx.select({ sessionId: registrations.sessionId }).from(registrations).where(eq(registrations.id, registrationId));
     // An unknown registration is a 404 whatever the input, as on every route with an id.
-    if (!ref) throw notFoundError('Registration');
+    if (!ref) throw missing();
+    await assertSessionStaff(tx, actor, ref.sessionId);
     const data = parseInput(ZAttendanceInput, input);
     const hours = data.status === 'partial' ? (data.hours ?? null) : null;
     const [session] = await tx

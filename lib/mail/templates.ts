@@ -1,5 +1,6 @@
 import type { ApprovalRequestedEmailProps } from '@/emails/approval-requested';
 import type { CertificateIssuedEmailProps } from '@/emails/certificate-issued';
+import type { CoFacilitatorInviteEmailProps } from '@/emails/co-facilitator-invite';
 import type { PartnerSessionUpdateEmailProps } from '@/emails/partner-session-update';
 import type { RegistrationCancelledEmailProps } from '@/emails/registration-cancelled';
 import type { RegistrationConfirmPlaceEmailProps } from '@/emails/registration-confirm-place';
@@ -43,6 +44,13 @@ export const mailSubjects = {
     props.kind === 'cancelled'
       ? `Cancelled: ${props.workshopTitle}, ${props.when} (joint with ${props.agencyName})`
       : `Changed: ${props.workshopTitle} is now ${props.when} (joint with ${props.agencyName})`,
+  'co-facilitator-invite': (props: CoFacilitatorInviteEmailProps) =>
+    ({
+      added: `You co-facilitate: ${props.workshopTitle}, ${props.when}`,
+      changed: `Changed: ${props.workshopTitle} is now ${props.when} (you co-facilitate)`,
+      cancelled: `Cancelled: ${props.workshopTitle}, ${props.when} (you were to co-facilitate)`,
+      removed: `No longer co-facilitating: ${props.workshopTitle}, ${props.when}`,
+    })[props.kind],
   'approval-requested': (props: ApprovalRequestedEmailProps) => `Approve a place: ${props.officerName}, ${props.workshopTitle}`,
   'registration-pending': (props: RegistrationPendingEmailProps) => `Waiting for approval: ${props.workshopTitle}, ${props.when}`,
   'certificate-issued': (props: CertificateIssuedEmailProps) =>

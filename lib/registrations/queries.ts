@@ -3,7 +3,8 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db';
 import { registrations, trainingSessions, type TRegistrationStatus } from '@/db/schema';
-import { assertTrainer, type TActor } from '@/lib/auth/actor';
+import type { TActor } from '@/lib/auth/actor';
+import { assertSessionStaff } from '@/lib/sessions/session-staff';
 import { notFoundError } from '@/lib/errors/app-error';
 import { verifiedAgencyOf } from '@/lib/agencies/membership';
 import { isUuid } from '@/lib/workshops/workshops';
@@ -62,9 +63,12 @@ export function shownStatus(r: { status: TRegistrationStatus; approvalExpiresAt:
   return r.status !== 'cancelled' && r.approvalExpiresAt ? 'pending_approval' : r.status;
 }
 
-/** Everyone in a session, for its trainer: confirmed, then awaiting approval, the waitlist in order, cancelled last. */
+/**
+ * Everyone in a session, for its trainer or co-facilitators: confirmed, then awaiting approval,
+ * the waitlist in order, cancelled last.
+ */
 export async function listRegistrationsForTrainer(db: Db, actor: TActor, sessionId: string): Promise<TRosterEntryDto[]> {
-  assertTrainer(actor);
+  await assertSessionStaff(db, actor, sessionId);
   if (!isUuid(sessionId)) throw notFoundError('Session');
   const [session] = await db.select({ id: trainingSessions.id }).from(trainingSessions).where(eq(trainingSessions.id, sessionId));
   if (!session) throw notFoundError('Session');

@@ -1,7 +1,7 @@
 import 'server-only';
 import { recordAudit } from '@/lib/audit/record';
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { agencies, sessionFacilitators, trainingSessions, users, workshops, type TTrainingSession } from '@/db/schema';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
@@ -13,6 +13,7 @@ import { promoteFromWaitlist } from '@/lib/registrations/seating';
 import { allotmentInputsOf, allotmentsOf } from './allotments';
 import { audiencesOf, setSessionAgencies } from './audience';
 import { notifySessionChange } from './notify-change';
+import { replaceCoFacilitators, syncCoFacilitatorInvites } from './co-facilitator-invites';
 import { toPublicSessionDto, type TTrainerSessionDto } from './dto';
 import { sessionRuleErrors, ZSessionCreate, ZSessionPatch, type TSessionCreate } from './schemas';
 
@@ -133,6 +134,7 @@ export async function createSession(db: Db, actor: TActor, workshopId: string, i
   const id = await db.transaction(async (tx) => {
     const [row] = await tx.insert(trainingSessions).values(values).returning({ id: trainingSessions.id });
     await insertFacilitators(tx, [row!.id], actor.id, data.facilitators ?? []);
+    await syncCoFacilitatorInvites(tx, row!.id, { now });
     await setSessionAgencies(tx, row!.id, data.agencyIds ?? []);
     await reserveNewSessionSeats(tx, row!.id, values, data, now);
     return row!.id;
@@ -199,6 +201,7 @@ export async function createSessionSeries(
     const rows = await tx.insert(trainingSessions).values(allValues.map((v) => v.values)).returning({ id: trainingSessions.id });
     await insertFacilitators(tx, rows.map((r) => r.id), actor.id, data.facilitators ?? []);
     for (const [i, row] of rows.entries()) {
+      await syncCoFacilitatorInvites(tx, row.id, { now });
       await setSessionAgencies(tx, row.id, data.agencyIds ?? []);
       await reserveNewSessionSeats(tx, row.id, allValues[i]!.values, allValues[i]!.copy, now);
     }
@@ -303,13 +306,9 @@ export async function updateSession(db: Db, actor: TActor, id: string, input: un
         details: { confirmed: current.confirmedCount, waitlisted: current.waitlistCount, withMessage: Boolean(data.cancellationMessage) },
       });
     }
-    if (data.facilitators) {
-      // Only the co-facilitators are replaced: whoever saves the change does not become the lead.
-      await tx.delete(sessionFacilitators).where(and(eq(sessionFacilitators.sessionId, id), isNull(sessionFacilitators.userId)));
-      if (data.facilitators.length > 0) {
-        await tx.insert(sessionFacilitators).values(data.facilitators.map((f, i) => ({ sessionId: id, name: f.name, email: f.email, position: i + 1 })));
-      }
-    }
+    // Only the co-facilitators are replaced: whoever saves the change does not become the lead.
+    if (data.facilitators) await replaceCoFacilitators(tx, id, data.facilitators, now);
+    await syncCoFacilitatorInvites(tx, id, { before: current, message: data.cancellationMessage, now });
   });
   return getSessionForTrainer(db, actor, id);
 }

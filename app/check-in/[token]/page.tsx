@@ -44,10 +44,10 @@ function NeutralNotice({ signedIn, token }: { signedIn: boolean; token: string }
   return (
     <div className="mx-auto max-w-xl space-y-4">
       <h1 className="text-3xl font-bold">Muster check-in code</h1>
-      <p>This is a check-in code for a Muster session. A trainer scans it at the door.</p>
+      <p>This is a check-in code for a Muster session. The session’s trainer or a co-facilitator scans it at the door.</p>
       {!signedIn && (
         <p>
-          Running the session? <Link href={`/signin?callbackUrl=${encodeURIComponent(`/check-in/${token}`)}`}>Sign in as a trainer</Link> and
+          Running the session? <Link href={`/signin?callbackUrl=${encodeURIComponent(`/check-in/${token}`)}`}>Sign in</Link> with the email the session lists for you and
           open the code again.
         </p>
       )}

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireRole } from '@/app/_auth/require-role';
+import { requireSessionStaff } from '@/app/_auth/require-session-staff';
 import { placeText } from '@/app/_components/catalogue/session-line';
 import { orNotFound } from '@/app/trainer/_components/or-not-found';
-import { getDb } from '@/db';
+import { getDb, type Db } from '@/db';
+import type { TActor } from '@/lib/auth/actor';
 import { recordStaffRead } from '@/lib/audit/staff-reads';
 import { listAgencies } from '@/lib/agencies/agencies';
 import { listSessionCertificates } from '@/lib/certificates/session-certificates';
@@ -11,6 +12,7 @@ import { listRegistrationsForTrainer, type TRosterEntryDto } from '@/lib/registr
 import { fillText, groupRoster } from '@/lib/roster/roster';
 import { allotmentLines, releaseLine } from '@/lib/sessions/allotment-text';
 import { getSessionForTrainer } from '@/lib/sessions/sessions';
+import { getSessionForStaff } from '@/lib/sessions/session-staff';
 import { formatInstant, formatSessionRange, hasStarted } from '@/lib/time/zoned';
 import { ApprovalDecision } from '@/app/_components/registration/approval-decision';
 import { readRosterNotice, type TRosterNoticeParams } from './_lib/notice';
@@ -22,6 +24,7 @@ import { CancelSessionForm } from './_components/cancel-session-form';
 import { PromoteForm } from './_components/promote-form';
 import { RemoveForm } from './_components/remove-form';
 import { RosterPerson } from './_components/roster-person';
+import { StaffRoster } from './_components/staff-roster';
 import {
   decideRequestAction,
   addPersonAction,
@@ -76,11 +79,17 @@ function Section({ id, title, count, empty, children }: { id: string; title: str
   );
 }
 
+async function CoFacilitatorRoster({ db, actor, sessionId }: { db: Db; actor: NonNullable<TActor>; sessionId: string }) {
+  const [session, entries] = await Promise.all([orNotFound(getSessionForStaff(db, actor, sessionId)), listRegistrationsForTrainer(db, actor, sessionId)]);
+  await recordStaffRead(db, actor, { action: 'roster.viewed', sessionId, via: 'page', people: entries.length });
+  return <StaffRoster session={session} entries={entries} />;
+}
+
 export default async function SessionRosterPage({ params, searchParams }: TProps) {
   const { id } = await params;
-  const trainer = await requireRole('trainer', `/trainer/sessions/${encodeURIComponent(id)}`);
-  const actor = { id: trainer.id, role: trainer.role };
+  const { actor, role } = await requireSessionStaff(id, `/trainer/sessions/${encodeURIComponent(id)}`);
   const db = await getDb();
+  if (role === 'co_facilitator') return <CoFacilitatorRoster db={db} actor={actor} sessionId={id} />;
   const session = await orNotFound(getSessionForTrainer(db, actor, id));
   const [entries, agencies, certified] = await Promise.all([
     listRegistrationsForTrainer(db, actor, session.id),

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { formatInTimeZone } from 'date-fns-tz';
-import { requireRole } from '@/app/_auth/require-role';
+import { requireSessionStaff } from '@/app/_auth/require-session-staff';
 import { orNotFound } from '@/app/trainer/_components/or-not-found';
 import { getDb } from '@/db';
 import { recordStaffRead } from '@/lib/audit/staff-reads';
@@ -42,13 +42,14 @@ function WindowNotice({ sheet }: { sheet: TCheckInSheetDto }) {
 
 export default async function CheckInPage({ params }: TProps) {
   const { id } = await params;
-  const trainer = await requireRole('trainer', `/trainer/sessions/${encodeURIComponent(id)}/check-in`);
-  const actor = { id: trainer.id, role: trainer.role };
+  const { actor, role } = await requireSessionStaff(id, `/trainer/sessions/${encodeURIComponent(id)}/check-in`);
   const db = await getDb();
   const sheet = await orNotFound(getCheckInSheet(db, actor, id));
   await recordStaffRead(db, actor, { action: 'check_in.viewed', sessionId: sheet.session.id, people: sheet.people.length });
   const open = sheet.window.state === 'open';
-  const agencies = open ? await listAgencies(db, actor) : [];
+  // Adding a person changes who is coming: that stays with the trainer.
+  const walkIns = open && role === 'trainer';
+  const agencies = walkIns ? await listAgencies(db, actor) : [];
   const { session } = sheet;
   const people: TCheckInPerson[] = sheet.people.map((person) => ({
     id: person.id,
@@ -83,7 +84,7 @@ export default async function CheckInPage({ params }: TProps) {
         )}
       </section>
 
-      {open && (
+      {walkIns && (
         <section aria-labelledby="walk-in" className="card space-y-3 p-4 sm:p-6">
           <h2 id="walk-in" className="text-xl font-semibold">
             Add a walk-in
