@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { forbidden, redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { recordStaffRead } from '@/lib/audit/staff-reads';
@@ -93,6 +94,15 @@ export default async function AgencyRecordsPage({ searchParams }: { searchParams
         <a href="/agency/records.csv" className="btn-secondary" download>
           Download CSV<span className="sr-only"> of your agency’s training records</span>
         </a>
+      </section>
+      <section aria-labelledby="tokens" className="card space-y-3">
+        <h2 id="tokens" className="text-xl font-semibold">
+          Your agency’s systems
+        </h2>
+        <p className="text-slate-700">Register officers from a rostering or records system through Muster’s API, with a token of yours.</p>
+        <Link href="/agency/tokens" className="btn-secondary">
+          API tokens
+        </Link>
       </section>
     </div>
   );

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { ZRegistrationInput } from '@/lib/registrations/schemas';
 
 /** One officer a coordinator registers (or sends as a substitute): the registration form's rules for these fields. */
@@ -8,6 +9,22 @@ export type TNominee = { name: string; email: string; badgeNumber: string };
 export type TNomineeLine = { line: number; text: string; nominee?: TNominee; problem?: string };
 
 export const MAX_NOMINEES = 200;
+
+/** One officer or up to MAX_NOMINEES, each address once: what a coordinator's system sends. */
+export const ZNominations = z.object({
+  officers: z
+    .array(ZNominee)
+    .min(1, 'List at least one officer.')
+    .max(MAX_NOMINEES, `At most ${MAX_NOMINEES} officers at once.`)
+    .superRefine((officers, ctx) => {
+      const seen = new Set<string>();
+      officers.forEach((officer, i) => {
+        const key = officer.email.toLowerCase();
+        if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i, 'email'], message: `${officer.email} is listed twice.` });
+        seen.add(key);
+      });
+    }),
+});
 
 const HEADER = /^\s*"?name"?\s*[,;\t]/i;
 

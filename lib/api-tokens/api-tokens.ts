@@ -16,9 +16,18 @@ function hashToken(token: string): string {
 
 export type TApiTokenDto = { id: string; name: string; displayPrefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
 
-/** Creates a token for a trainer; the token itself is returned once and never stored. */
-export async function createApiToken(db: Db, actor: TActor, name: string): Promise<{ token: string; id: string }> {
+/**
+ * Trainers hold tokens with a trainer's reach; a coordinator's token reaches only what their
+ * agency may do (nominations, substitutions, its approvals), since it acts as them.
+ */
+function assertMayHoldTokens(actor: TActor): asserts actor is { id: string; role: 'trainer' | 'coordinator' } {
+  if (actor?.role === 'coordinator') return;
   assertTrainer(actor);
+}
+
+/** Creates a token for a trainer or a coordinator; the token itself is returned once and never stored. */
+export async function createApiToken(db: Db, actor: TActor, name: string): Promise<{ token: string; id: string }> {
+  assertMayHoldTokens(actor);
   const trimmed = name.trim();
   if (!trimmed) throw fieldError('name', 'Name the token after what will use it, like "Records system sync".');
   if (trimmed.length > 100) throw fieldError('name', 'The name can be at most 100 characters.');
@@ -34,7 +43,7 @@ export async function createApiToken(db: Db, actor: TActor, name: string): Promi
 }
 
 export async function listApiTokens(db: Db, actor: TActor): Promise<TApiTokenDto[]> {
-  assertTrainer(actor);
+  assertMayHoldTokens(actor);
   const rows = await db.select().from(apiTokens).where(eq(apiTokens.userId, actor.id)).orderBy(desc(apiTokens.createdAt));
   return rows.map((r) => ({
     id: r.id,
@@ -48,7 +57,7 @@ export async function listApiTokens(db: Db, actor: TActor): Promise<TApiTokenDto
 
 /** A person can revoke only their own tokens. */
 export async function revokeApiToken(db: Db, actor: TActor, id: string): Promise<void> {
-  assertTrainer(actor);
+  assertMayHoldTokens(actor);
   if (!isUuid(id)) throw notFoundError('API token');
   await db.transaction(async (tx) => {
     const rows = await tx

@@ -13,7 +13,8 @@ export type TApiRoute<TResponseSchema extends string = string> = {
   summary: string;
   description?: string;
   /** `optional`: public, but a trainer's token shows more (and a bad token is still refused). */
-  auth: 'none' | 'bearer' | 'optional';
+  /** bearer: a trainer's token; coordinator: a partner agency coordinator's, scoped to their agency. */
+  auth: 'none' | 'bearer' | 'coordinator' | 'optional';
   pathParams?: Record<string, string>;
   /** The zod object that validates the query string, and words for its keys. */
   query?: { schema: z.ZodObject; descriptions?: Record<string, string> };
@@ -89,7 +90,7 @@ const json = (schema: TJsonSchema) => ({ 'application/json': { schema } });
 function failuresOf(route: TApiRoute): number[] {
   const statuses = new Set(route.alsoFails ?? []);
   if (route.auth !== 'none') statuses.add(401);
-  if (route.auth === 'bearer') statuses.add(403);
+  if (route.auth === 'bearer' || route.auth === 'coordinator') statuses.add(403);
   if (route.path.includes('{')) statuses.add(404);
   if (route.body || route.query) statuses.add(422);
   return [...statuses].sort((a, b) => a - b);
@@ -122,7 +123,7 @@ function operationOf(route: TApiRoute): TOpenApiOperation {
     tags: [route.tag],
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
-    ...(route.auth === 'bearer' ? { security: [{ bearer: [] }] } : {}),
+    ...(route.auth === 'bearer' || route.auth === 'coordinator' ? { security: [{ bearer: [] }] } : {}),
     ...(route.auth === 'optional' ? { security: [{}, { bearer: [] }] } : {}),
     ...(parametersOf(route) ? { parameters: parametersOf(route) } : {}),
     ...(route.body ? { requestBody: { required: true as const, content: json(ref(route.body.name)) } } : {}),

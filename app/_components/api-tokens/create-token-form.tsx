@@ -4,7 +4,7 @@ import { useActionState, useEffect, useRef, useState } from 'react';
 import { Field } from '@/app/_components/form/field';
 import { FormMessage } from '@/app/_components/form/form-message';
 import { SubmitButton } from '@/app/_components/form/submit-button';
-import type { TCreateTokenState } from '../actions';
+import type { TCreateTokenState } from '@/app/_lib/api-token-actions';
 
 function NewToken({ token, name }: { token: string; name: string }) {
   const panel = useRef<HTMLDivElement>(null);

@@ -69,10 +69,12 @@ describe('the OpenAPI document', () => {
         'PATCH /api/v1/agencies/{id}',
         'DELETE /api/v1/agencies/{id}',
         'POST /api/v1/sessions/{id}/registrations',
+        'POST /api/v1/sessions/{id}/nominations',
         'GET /api/v1/sessions/{id}/registrations',
         'POST /api/v1/registrations/{id}/cancel',
         'POST /api/v1/registrations/{id}/approve',
         'POST /api/v1/registrations/{id}/decline',
+        'POST /api/v1/registrations/{id}/substitute',
         'PUT /api/v1/registrations/{id}/attendance',
         'POST /api/v1/sessions/{id}/certificates',
         'GET /api/v1/certificates/{code}',
@@ -93,7 +95,7 @@ describe('the OpenAPI document', () => {
     expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
     for (const route of apiRoutes) {
       const op = doc.paths[route.path]![route.method]!;
-      const expected = { bearer: [{ bearer: [] }], optional: [{}, { bearer: [] }], none: undefined }[route.auth];
+      const expected = { bearer: [{ bearer: [] }], coordinator: [{ bearer: [] }], optional: [{}, { bearer: [] }], none: undefined }[route.auth];
       expect(op.security, route.operationId).toEqual(expected);
     }
     expect(doc.paths['/api/v1/sessions/{id}']!.get!.security).toBeUndefined();

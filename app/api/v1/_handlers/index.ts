@@ -7,6 +7,7 @@ import { getSessionCalendar } from './calendar';
 import { getCertificate, getCertificatePdf } from './certificate-lookup';
 import { issueSessionCertificates, reissueCertificate, revokeCertificate } from './certificates';
 import { getOpenApiDocument } from './openapi';
+import * as nominations from './nominations';
 import * as registrations from './registrations';
 import * as sessions from './sessions';
 import * as workshops from './workshops';
@@ -17,6 +18,7 @@ export const handlers = {
   ...sessions,
   ...agencies,
   ...registrations,
+  ...nominations,
   getSessionCalendar,
   recordAttendance,
   getCertificate,

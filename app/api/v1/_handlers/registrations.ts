@@ -17,7 +17,7 @@ import {
   registerForSession as registerDomain,
   tooManyRegistrations,
 } from '@/lib/registrations/register';
-import { jsonBody, optionalActor, trainerActor, type TApiContext } from '../_lib/api-handler';
+import { jsonBody, optionalActor, trainerActor, trainerOrCoordinatorActor, type TApiContext } from '../_lib/api-handler';
 import { ZRegistrationCancel, ZRegistrationQuery } from '../_lib/dto-schemas';
 import { param } from '../_lib/http';
 
@@ -119,18 +119,18 @@ export async function cancelRegistration({ db, request, params }: TApiContext): 
 
 async function decide({ db, request, params }: TApiContext, decision: 'approve' | 'decline'): Promise<Response> {
   const id = param(params, 'id');
-  const actor = await trainerActor(db, request);
+  const actor = await trainerOrCoordinatorActor(db, request);
   const outcome = await decideApproval(db, { actor, registrationId: id }, decision);
   if (outcome.kind === 'unknown') throw notFoundError('Registration');
   return Response.json({ id, status: outcome.kind });
 }
 
-/** A trainer approves a place waiting for approval. */
+/** A trainer, or the deciding agency's coordinator, approves a place waiting for approval. */
 export function approveRegistration(context: TApiContext): Promise<Response> {
   return decide(context, 'approve');
 }
 
-/** A trainer declines a place waiting for approval. */
+/** A trainer, or the deciding agency's coordinator, declines a place waiting for approval. */
 export function declineRegistration(context: TApiContext): Promise<Response> {
   return decide(context, 'decline');
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb, type Db } from '@/db';
 import { authenticateApiToken } from '@/lib/api-tokens/api-tokens';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
-import { AppError, unauthorizedError } from '@/lib/errors/app-error';
+import { AppError, forbiddenError, unauthorizedError } from '@/lib/errors/app-error';
 import { toResponse } from '@/lib/errors/answers';
 
 export type TApiContext = { db: Db; request: Request; params: Record<string, string> };
@@ -49,6 +49,23 @@ export async function trainerActor(db: Db, request: Request): Promise<{ id: stri
   const actor = await tokenActor(db, request);
   assertTrainer(actor);
   return actor;
+}
+
+/**
+ * A partner agency coordinator's token: it acts for their agency only, and every trainer route
+ * refuses it (403). Checked before the body is read, as for trainers.
+ */
+export async function coordinatorActor(db: Db, request: Request): Promise<{ id: string; role: 'coordinator' }> {
+  const actor = await tokenActor(db, request);
+  if (actor.role !== 'coordinator') throw forbiddenError('Only a partner agency coordinator’s token can do this.');
+  return { id: actor.id, role: 'coordinator' };
+}
+
+/** A trainer's token, or a coordinator's (for what their agency decides); an officer's is refused. */
+export async function trainerOrCoordinatorActor(db: Db, request: Request): Promise<{ id: string; role: 'trainer' | 'coordinator' }> {
+  const actor = await tokenActor(db, request);
+  if (actor.role === 'officer') throw forbiddenError('Only a trainer’s or a coordinator’s token can do this.');
+  return { id: actor.id, role: actor.role };
 }
 
 /** For public routes that show more to a trainer: no header means anonymous; a bad token is still a 401. */

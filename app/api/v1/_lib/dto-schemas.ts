@@ -229,6 +229,7 @@ export const responseSchemas = {
   AgencyList: list(ZAgencySummaryDto),
   RegistrationCreated: ZRegistrationCreatedDto,
   RegistrationList: list(ZRosterEntryWithAttendanceDto),
+  NominationList: list(ZRegistrationCreatedDto),
   RegistrationCancelled: ZRegistrationCancelledDto,
   RegistrationDecision: ZRegistrationDecisionDto,
   AttendanceRecorded: ZAttendanceRecordedDto,

@@ -1,3 +1,4 @@
+import { ZNominations, ZNominee } from '@/lib/agencies/nominee-list';
 import { ZAgencyCreate, ZAgencyPatch } from '@/lib/agencies/schemas';
 import { ZCertificateReissue, ZCertificateRevoke } from '@/lib/certificates/schemas';
 import { ZAttendanceInput } from '@/lib/attendance/schemas';
@@ -148,14 +149,15 @@ export const apiRoutes = [
     operationId: 'approveRegistration', method: 'post', path: '/api/v1/registrations/{id}/approve', tag: 'Registrations', auth: 'bearer', pathParams: registrationId,
     summary: 'Approve a place waiting for approval (status pending_approval): it is confirmed and the person gets their invite',
     description:
-      'A trainer’s token. `status` answers `approved`, `decided` (it was decided already) or `expired` (the request ran out ' +
+      'A trainer’s token, or the token of the coordinator of the agency that decides it (another agency’s officer is a 404). ' +
+      '`status` answers `approved`, `decided` (it was decided already) or `expired` (the request ran out ' +
       'and its place has gone back to others).',
     response: { status: 200, description: 'The decision.', schema: 'RegistrationDecision' },
   },
   {
     operationId: 'declineRegistration', method: 'post', path: '/api/v1/registrations/{id}/decline', tag: 'Registrations', auth: 'bearer', pathParams: registrationId,
     summary: 'Decline a place waiting for approval: it frees, the waitlist moves, and the person is told',
-    description: 'A trainer’s token. `status` answers `declined`, `decided` or `expired`.',
+    description: 'A trainer’s token, or the deciding agency’s coordinator’s. `status` answers `declined`, `decided` or `expired`.',
     response: { status: 200, description: 'The decision.', schema: 'RegistrationDecision' },
   },
   {
@@ -171,7 +173,33 @@ export const apiRoutes = [
     response: { status: 200, description: 'Recorded, or already so.', schema: 'AttendanceRecorded' },
     alsoFails: [409],
   },
+  {
+    operationId: 'substituteRegistration', method: 'post', path: '/api/v1/registrations/{id}/substitute', tag: 'Registrations', auth: 'coordinator', pathParams: registrationId,
+    summary: 'Send another officer in place of one of the agency’s: the place passes on, and nobody waiting moves',
+    description:
+      'A coordinator’s token, for a place of one of their agency’s officers in an upcoming session open to the agency ' +
+      '(anything else is a 404). The first officer gets METHOD:CANCEL for their invite, the substitute the confirmation with ' +
+      'an invite of their own. 409: `not_substitutable` (the place is cancelled or awaiting approval), `already_registered` ' +
+      '(the substitute has a place already).',
+    body: { name: 'Nominee', schema: ZNominee },
+    response: { status: 201, description: 'The substitute’s place.', schema: 'RegistrationCreated' },
+    alsoFails: [409],
+  },
   // Agencies
+  {
+    operationId: 'nominateOfficersForSession', method: 'post', path: '/api/v1/sessions/{id}/nominations', tag: 'Agencies', auth: 'coordinator', pathParams: sessionId,
+    summary: 'Register officers of the coordinator’s agency, one or up to 200, in one transaction',
+    description:
+      'A coordinator’s token: their agency’s systems push nominations. Each officer becomes a member of the agency and takes ' +
+      'a place as a self-registration would (the agency’s reserved seats first, then open ones, else the waitlist), with ' +
+      'no approval and no email confirmation, and gets the confirmation with its invite saying the agency registered them. ' +
+      'The session must be upcoming and open to the agency (joint with it, for it, or public), else 404. If any officer ' +
+      'has a place already, nothing is saved: 409 `already_registered` names them. An address listed twice is a 422 on ' +
+      '`officers.N.email`.',
+    body: { name: 'Nominations', schema: ZNominations },
+    response: { status: 201, description: 'Each officer’s place, in the order sent.', schema: 'NominationList' },
+    alsoFails: [409],
+  },
   {
     operationId: 'listAgencies', method: 'get', path: '/api/v1/agencies', tag: 'Agencies', auth: 'bearer',
     summary: 'Partner agencies, by name',
