@@ -100,8 +100,8 @@ describe.each(testDrivers)('approval before a place is confirmed on %s', (driver
     expect((await mailTo(id, 'registration-pending', second.email))[0]?.props).toMatchObject({ approver: 'the trainer', waitlistPosition: 1 });
     expect(await mailTo(id, 'approval-requested', 'approval-trainer@example.org')).toHaveLength(2);
 
-    // Only the trainer decides here: no coordinator, officer or stranger.
-    expect((await refusal(decideApproval(db, { actor: coordinator, registrationId: a.id }, 'decline'))).status).toBe(403);
+    // Only the trainer decides here: no coordinator (told nothing more than of no request), officer or stranger.
+    expect((await refusal(decideApproval(db, { actor: coordinator, registrationId: a.id }, 'decline'))).status).toBe(404);
     expect((await refusal(decideApproval(db, { actor: null, registrationId: a.id }, 'decline'))).status).toBe(401);
     expect((await decideApproval(db, { actor: trainer, registrationId: a.id }, 'decline')).kind).toBe('declined');
 
@@ -135,7 +135,7 @@ describe.each(testDrivers)('approval before a place is confirmed on %s', (driver
     expect((await rowOf(nominated!.registrationId)).approvalExpiresAt).toBeNull();
 
     const asked = await registerForSession(db, null, id, member());
-    expect((await refusal(decideApproval(db, { actor: otherCoordinator, registrationId: asked.id }, 'approve'))).status).toBe(403);
+    expect((await refusal(decideApproval(db, { actor: otherCoordinator, registrationId: asked.id }, 'approve'))).status).toBe(404);
     expect((await refusal(decideApproval(db, { actor: { id: coordinator!.id, role: 'officer' }, registrationId: asked.id }, 'approve'))).status).toBe(403);
     expect((await decideApproval(db, { actor: coordinator, registrationId: asked.id }, 'approve')).kind).toBe('approved');
   });

@@ -106,6 +106,8 @@ async function assertMayDecide(tx: Db, actor: TActor, approverAgencyId: string |
       .where(and(eq(users.id, actor.id), eq(users.role, 'coordinator'), eq(users.coordinatorAgencyId, approverAgencyId)));
     if (row) return;
   }
+  // Another agency's coordinator is told what they would be told of a request that does not exist.
+  if (actor.role === 'coordinator') throw notFoundError('Registration');
   throw forbiddenError('Only the trainer, or the coordinator of the officer’s agency, can decide this request.');
 }
 

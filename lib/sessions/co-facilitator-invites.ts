@@ -80,22 +80,40 @@ export async function syncCoFacilitatorInvites(
     .where(and(eq(sessionFacilitators.sessionId, sessionId), isNull(sessionFacilitators.userId)))
     .orderBy(asc(sessionFacilitators.position))
     .for('update');
-  const due = people.flatMap((person): { person: TCoFacilitator; kind: TKind }[] => {
-    if (!person.email) return [];
-    const behind = person.invitedSequence !== null && person.invitedSequence < session.sequence;
-    if (session.status === 'cancelled') return behind ? [{ person, kind: 'cancelled' }] : [];
-    if (person.invitedSequence === null) return [{ person, kind: 'added' }];
-    return behind ? [{ person, kind: 'changed' }] : [];
-  });
-  if (due.length === 0) return;
   const before = options.before;
-  const previousWhen = before ? formatSessionRange(before.startsAt, before.endsAt, before.timeZone) : undefined;
-  const facts = { leadName: await leadName(tx, sessionId), previousWhen, message: options.message?.trim() || undefined };
-  await enqueueMails(tx, due.map(({ person, kind }) => message(session, person, kind, facts)));
-  await tx
-    .update(sessionFacilitators)
-    .set({ invitedSequence: session.sequence })
-    .where(inArray(sessionFacilitators.id, due.map(({ person }) => person.id)));
+  // Told of the cancellation when it happened: later edits of a cancelled session say nothing more.
+  const wasCancelled = before?.status === 'cancelled';
+  const due: { person: TCoFacilitator; kind: TKind }[] = [];
+  const silent: string[] = [];
+  const addresses = new Set<string>();
+  for (const person of people) {
+    const address = person.email.toLowerCase();
+    if (!address || addresses.has(address)) continue;
+    addresses.add(address);
+    const behind = person.invitedSequence !== null && person.invitedSequence < session.sequence;
+    if (session.status === 'cancelled') {
+      if (behind && wasCancelled) silent.push(person.id);
+      else if (behind) due.push({ person, kind: 'cancelled' });
+    } else if (person.invitedSequence === null || (wasCancelled && behind)) {
+      // Listed now, or the session is back on after a cancellation withdrew their invite.
+      due.push({ person, kind: 'added' });
+    } else if (behind) {
+      due.push({ person, kind: 'changed' });
+    }
+  }
+  if (due.length > 0) {
+    const facts = { leadName: await leadName(tx, sessionId), previousWhen: before && previousText(before, session), message: options.message?.trim() || undefined };
+    await enqueueMails(tx, due.map(({ person, kind }) => message(session, person, kind, facts)));
+  }
+  const updated = [...due.map(({ person }) => person.id), ...silent];
+  if (updated.length > 0) await tx.update(sessionFacilitators).set({ invitedSequence: session.sequence }).where(inArray(sessionFacilitators.id, updated));
+}
+
+/** "Mon 2 Mar, 9:00–12:00 CST", with the old place when only the place changed. */
+function previousText(before: TTrainingSession, now: TPlaceSession): string {
+  const was = formatSessionRange(before.startsAt, before.endsAt, before.timeZone);
+  const sameTime = was === formatSessionRange(now.startsAt, now.endsAt, now.timeZone);
+  return sameTime ? `${was}, ${whereText(before)}` : was;
 }
 
 /**
@@ -132,7 +150,10 @@ export async function replaceCoFacilitators(
   await tx.delete(sessionFacilitators).where(inArray(sessionFacilitators.id, removed.map((row) => row.id)));
   const invited = removed.filter((row) => row.email && row.invitedSequence !== null);
   const session = invited.length > 0 ? await loadPlaceSession(tx, sessionId) : undefined;
-  if (!session || session.status !== 'scheduled' || !stillAhead(session, now)) return;
+  if (!session || !stillAhead(session, now)) return;
+  // Of a cancelled session, only whoever has not had its CANCEL yet (cancelled in this same save).
+  const due = session.status === 'scheduled' ? invited : invited.filter((row) => row.invitedSequence! < session.sequence);
+  if (due.length === 0) return;
   const facts = { leadName: await leadName(tx, sessionId) };
-  await enqueueMails(tx, invited.map((row) => message(session, row, 'removed', facts)));
+  await enqueueMails(tx, due.map((row) => message(session, row, session.status === 'scheduled' ? 'removed' : 'cancelled', facts)));
 }

@@ -65,7 +65,18 @@ export const ZSessionFields = z.object({
     .max(50, 'At most 50 agencies.'),
   /** When unused reserved seats join the open pool; null or absent for 7 days before the start (a change keeps the saved one when absent). */
   allotmentsReleaseAt: instant('Release reserved seats').nullable(),
-  facilitators: z.array(ZFacilitator).max(10, 'At most 10 co-facilitators.'),
+  facilitators: z
+    .array(ZFacilitator)
+    .max(10, 'At most 10 co-facilitators.')
+    // Each address is one person with one calendar event: listed twice, they would get two.
+    .superRefine((people, ctx) => {
+      const seen = new Set<string>();
+      people.forEach((person, i) => {
+        const key = person.email.toLowerCase();
+        if (key && seen.has(key)) ctx.addIssue({ code: 'custom', path: [i, 'email'], message: `${person.email} is listed already.` });
+        seen.add(key);
+      });
+    }),
   /** Who approves a self-registration before its place is confirmed; nominations and trainers' registrations need none. */
   approval: z.enum(['none', 'coordinator', 'trainer'], { error: 'Approval is none, coordinator or trainer.' }),
   /** Places are held until the registrant's email confirms them. Default: on for unlisted sessions. */

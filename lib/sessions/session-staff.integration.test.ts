@@ -9,6 +9,7 @@ import { addWalkIn } from '@/lib/attendance/walk-in';
 import type { TActor } from '@/lib/auth/actor';
 import type { TInviteSpec } from '@/lib/calendar/invite-spec';
 import { issueCertificates } from '@/lib/certificates/issue';
+import { reissueCertificate, revokeCertificate } from '@/lib/certificates/revoke';
 import { listSessionCertificates } from '@/lib/certificates/session-certificates';
 import { cancelRegistration } from '@/lib/registrations/cancel';
 import { promoteRegistration } from '@/lib/registrations/promote';
@@ -125,6 +126,46 @@ describe.each(testDrivers)('co-facilitators on %s', (driver) => {
     expect((await invitesTo(sessionId, 'sam@example.org')).map((m) => m.kind)).toEqual(['added', 'changed', 'removed']);
   });
 
+  it('cancels the invite of someone taken off in the save that cancels the session, and says nothing more after', async () => {
+    const startsAt = Date.now() + 12 * DAY;
+    const sessionId = await newSession(startsAt, [
+      { name: 'Kept On', email: 'kept@example.org' },
+      { name: 'Taken Off', email: 'off@example.org' },
+    ]);
+    await updateSession(db, trainer, sessionId, { status: 'cancelled', facilitators: [{ name: 'Kept On', email: 'kept@example.org' }] });
+    for (const email of ['kept@example.org', 'off@example.org']) {
+      const mail = await invitesTo(sessionId, email);
+      expect(mail.map((m) => m.kind), email).toEqual(['added', 'cancelled']);
+      expect(mail[1]!.invite).toMatchObject({ method: 'CANCEL', uid: mail[0]!.invite.uid, sequence: 1 });
+    }
+    // Editing the cancelled session tells nobody again; putting it back on sends the invite anew.
+    await updateSession(db, trainer, sessionId, { venue: { name: 'Another room', address: '2 Main Street' } });
+    expect((await invitesTo(sessionId, 'kept@example.org')).map((m) => m.kind)).toEqual(['added', 'cancelled']);
+    await updateSession(db, trainer, sessionId, { status: 'scheduled' });
+    const back = await invitesTo(sessionId, 'kept@example.org');
+    expect(back.map((m) => m.kind)).toEqual(['added', 'cancelled', 'added']);
+    expect(back[2]!.invite).toMatchObject({ method: 'REQUEST', uid: back[0]!.invite.uid });
+    expect(back[2]!.invite.sequence).toBeGreaterThan(back[1]!.invite.sequence);
+  });
+
+  it('refuses the same address twice among co-facilitators, beside the second', async () => {
+    const error = await refusal(newSession(Date.now() + 13 * DAY, [
+      { name: 'Once', email: 'twice@example.org' },
+      { name: 'Twice', email: 'TWICE@example.org' },
+    ]));
+    expect(error.status).toBe(422);
+    expect(error.fields).toHaveProperty(['facilitators.1.email']);
+  });
+
+  it('says where a session was when only its place changed', async () => {
+    const sessionId = await newSession(Date.now() + 14 * DAY, [{ name: 'Dana', email: 'dana.place@example.org' }]);
+    await updateSession(db, trainer, sessionId, { venue: { name: 'Hall B', address: '3 Main Street' } });
+    const [, changed] = await invitesTo(sessionId, 'dana.place@example.org');
+    expect(changed!.kind).toBe('changed');
+    expect(changed!.props.previousWhen).toMatch(/, Training Room 2, 100 Main Street$/);
+    expect(changed!.props.where).toBe('Hall B, 3 Main Street');
+  });
+
   it('lets a co-facilitator read the roster and take attendance of their session, and nothing else', async () => {
     const theirs = await newSession(Date.now() + 5 * DAY, [{ name: 'Sgt. Dana Whitfield', email: 'SGT.Whitfield@Riverside.gov' }]);
     const other = await newSession(Date.now() + 6 * DAY, [{ name: 'Sam Lee', email: 'sam@example.org' }]);
@@ -160,20 +201,23 @@ describe.each(testDrivers)('co-facilitators on %s', (driver) => {
 
     // Every other trainer operation on their own session stays with trainers.
     const refusals = [
-      getSessionForTrainer(db, coFacilitator, theirs),
-      updateSession(db, coFacilitator, theirs, { capacity: 30 }),
-      cancelSession(db, coFacilitator, theirs, { message: 'no' }),
-      exportRosterCsv(db, coFacilitator, theirs),
-      announceToSession(db, coFacilitator, theirs, { subject: 'Hi', body: 'Hello' }),
-      addWalkIn(db, coFacilitator, theirs, { name: 'Walk In', email: 'walk@example.org' }),
-      listSessionCertificates(db, coFacilitator, theirs),
-      issueCertificates(db, coFacilitator, theirs),
-      attendanceOfSession(db, coFacilitator, theirs),
-      promoteRegistration(db, coFacilitator, ana.id),
-      cancelRegistration(db, ana.id, { actor: coFacilitator }),
-      registerForSession(db, coFacilitator, theirs, { name: 'Extra', email: 'extra@example.org' }, { allowOverbook: true }),
+      () => getSessionForTrainer(db, coFacilitator, theirs),
+      () => updateSession(db, coFacilitator, theirs, { capacity: 30 }),
+      () => cancelSession(db, coFacilitator, theirs, { message: 'no' }),
+      () => exportRosterCsv(db, coFacilitator, theirs),
+      () => announceToSession(db, coFacilitator, theirs, { subject: 'Hi', body: 'Hello' }),
+      () => addWalkIn(db, coFacilitator, theirs, { name: 'Walk In', email: 'walk@example.org' }),
+      () => listSessionCertificates(db, coFacilitator, theirs),
+      () => issueCertificates(db, coFacilitator, theirs),
+      () => attendanceOfSession(db, coFacilitator, theirs),
+      () => promoteRegistration(db, coFacilitator, ana.id),
+      () => cancelRegistration(db, ana.id, { actor: coFacilitator }),
+      () => registerForSession(db, coFacilitator, theirs, { name: 'Extra', email: 'extra@example.org' }, { allowOverbook: true }),
+      () => revokeCertificate(db, coFacilitator, 'ABCD-EFGH-JKLM-NPQR', 'Issued by mistake'),
+      () => reissueCertificate(db, coFacilitator, 'ABCD-EFGH-JKLM-NPQR', { holderName: 'Someone', reason: 'Name spelt wrong' }),
     ];
-    for (const [i, attempt] of refusals.entries()) expect((await refusal(attempt)).status, `operation ${i}`).toBe(403);
+    // One at a time, so an operation wrongly allowed cannot run beside the others.
+    for (const [i, attempt] of refusals.entries()) expect((await refusal(attempt())).status, `operation ${i}`).toBe(403);
     expect((await listRegistrationsForTrainer(db, trainer, theirs)).map((e) => [e.name, e.status])).toEqual([['Ana Ruiz', 'confirmed']]);
   });
 

@@ -154,7 +154,8 @@ describe.each(testDrivers)('coordinator API tokens on %s', (driver) => {
     });
     const asked = await api.post(`/api/v1/sessions/${sessionId}/registrations`, { name: 'Hal Jones', email: 'hal@springfieldpd.example' });
     expect(asked.body.status).toBe('pending_approval');
-    expect((await api.post(`/api/v1/registrations/${asked.body.id}/approve`, undefined, { token: shelbyville.token })).status).toBe(403);
+    // Another agency's coordinator learns no more than of a request that does not exist.
+    expect((await api.post(`/api/v1/registrations/${asked.body.id}/approve`, undefined, { token: shelbyville.token })).status).toBe(404);
     const approved = await api.post(`/api/v1/registrations/${asked.body.id}/approve`, undefined, { token: springfield.token });
     expect(approved.status).toBe(200);
     expect(approved.body).toEqual({ id: asked.body.id, status: 'approved' });
