@@ -4,11 +4,8 @@ import type { Db } from '@/db';
 import { mailOutbox, type TOutboxRow } from '@/db/schema';
 import { describeError } from '@/lib/errors/describe-error';
 import { retryDelayMs } from './backoff';
-import { parseMailFrom } from '@/lib/calendar/mail-from';
-import { deliveryAttachments } from './delivery-attachments';
-import { invitePartsFromSpec, type TInviteSpec } from '@/lib/calendar/invite-spec';
-import { renderMail } from './render';
-import type { MailTransport, TOutgoingMail } from './transport';
+import { composeMail } from './compose';
+import type { MailTransport } from './transport';
 import { onMailWake } from './wake';
 
 export type MailWorkerOptions = {
@@ -74,20 +71,7 @@ export function createMailWorker(options: MailWorkerOptions) {
 
   async function deliver(row: TOutboxRow): Promise<keyof MailRunResult> {
     try {
-      const { html, text } = await renderMail(row.template, row.props);
-      const invite = row.props.invite as TInviteSpec | undefined;
-      const parts = invite ? invitePartsFromSpec(invite, parseMailFrom(from), new Date()) : undefined;
-      const built = await deliveryAttachments(db, row);
-      const message: TOutgoingMail = {
-        from,
-        to: row.toAddress,
-        subject: row.subject,
-        messageId: row.messageId,
-        html,
-        text,
-        alternatives: [...row.alternatives.map((part) => ({ ...part })), ...(parts ? [parts.alternative] : [])],
-        attachments: [...row.attachments.map((part) => ({ ...part })), ...(parts ? [parts.attachment] : []), ...built],
-      };
+      const message = await composeMail(db, row, from);
       await transport.send(message);
     } catch (error) {
       return recordFailure(row, error);
