@@ -52,6 +52,8 @@ export type SmtpSink = {
    * "never") and the message is not kept; `null` goes back to accepting.
    */
   failWith(code: number | null, text?: string): void;
+  /** The same, only for messages to these addresses (a refusal in the middle of a batch); `null` stops. */
+  failFor(addresses: readonly string[] | null, code?: number): void;
   close(): Promise<void>;
 };
 
@@ -62,6 +64,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
   const messages: SinkMessage[] = [];
   const waiters = new Set<() => void>();
   let failure: { code: number; text: string } | null = null;
+  let failingFor: { addresses: Set<string>; code: number } | null = null;
   let rejected = 0;
 
   function onData(
@@ -73,10 +76,12 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));
     stream.on('error', (error: Error) => callback(error));
     stream.on('end', () => {
-      if (failure) {
+      const refusedRecipient = failingFor && session.envelope.rcptTo.some((rcpt) => failingFor!.addresses.has(rcpt.address));
+      const refusal = failure ?? (refusedRecipient ? { code: failingFor!.code, text: `Sink refusing this recipient (${failingFor!.code})` } : null);
+      if (refusal) {
         rejected += 1;
-        const error = new Error(failure.text) as SinkError;
-        error.responseCode = failure.code;
+        const error = new Error(refusal.text) as SinkError;
+        error.responseCode = refusal.code;
         callback(error);
         return;
       }
@@ -154,6 +159,9 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     },
     failWith(code, text) {
       failure = code === null ? null : { code, text: text ?? `Sink failing on purpose (${code})` };
+    },
+    failFor(addresses, code = 451) {
+      failingFor = addresses === null ? null : { addresses: new Set(addresses), code };
     },
     close() {
       closed ??= new Promise<void>((resolve) => server.close(() => resolve()));

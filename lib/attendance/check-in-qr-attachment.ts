@@ -1,8 +1,8 @@
 import 'server-only';
-import QRCode from 'qrcode';
 import type { Db } from '@/db';
 import type { TOutboxRow } from '@/db/schema';
 import type { TDeliveryAttachment } from '@/lib/mail/delivery-attachments';
+import { qrPng } from '@/lib/qr/qr-png';
 
 /** The Content-ID the confirmation email's image refers to (`cid:check-in-qr`). */
 export const CHECK_IN_QR_CID = 'check-in-qr';
@@ -16,7 +16,7 @@ export async function checkInQrAttachments(_db: Db, row: TOutboxRow): Promise<TD
   const url = row.props.checkInUrl;
   if (typeof url !== 'string' || url === '') return [];
   // Medium error correction survives a cracked phone screen; 8 px modules scan from arm's length.
-  const png = await QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 8 });
+  const png = await qrPng(url, { errorCorrectionLevel: 'M', margin: 4, scale: 8 });
   return [
     {
       filename: 'check-in.png',

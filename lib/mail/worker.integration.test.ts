@@ -1,4 +1,4 @@
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db, type DbHandle } from '@/db/client';
 import { mailOutbox, type TMailAttachment, type TMailPart, type TOutboxRow } from '@/db/schema';
@@ -333,6 +333,29 @@ describe.each(testDrivers)('mail worker over real SMTP on %s', (driver) => {
     // Every attempt reached the server: all but the last of each message were refused.
     const attempts = (await rows()).reduce((sum, row) => sum + row.attempts, 0);
     expect(smtp.rejected + smtp.messages.length).toBe(attempts);
+  });
+
+  it('retries only the messages the server refused in the middle of a batch, and sends the rest once', async () => {
+    const smtp = await sink();
+    const everyone = addresses(30, 'batch');
+    const refused = [everyone[3]!, everyone[17]!, everyone[28]!];
+    smtp.failFor(refused);
+    // Retried a minute later, so the run below ends after one batch.
+    const mailer = worker(smtp.url, { batchSize: 30, retryBaseMs: 60_000 });
+    await enqueue(database.db, everyone);
+
+    const first = await mailer.runOnce();
+    expect(first).toEqual({ sent: 27, retrying: 3, failed: 0 });
+    const afterFirst = await rows();
+    expect(afterFirst.filter((row) => row.status === 'pending').map((row) => row.toAddress)).toEqual([...refused].sort());
+    expect(afterFirst.filter((row) => row.status === 'sent')).toHaveLength(27);
+    expect(smtp.messages.map((message) => message.envelope.rcptTo[0]).sort()).toEqual(everyone.filter((to) => !refused.includes(to)).sort());
+
+    smtp.failFor(null);
+    await database.db.update(mailOutbox).set({ dueAt: new Date() }).where(eq(mailOutbox.status, 'pending'));
+    const { rows: settled } = await runUntil(mailer, allSent);
+    expectDeliveredOnce(smtp.messages, settled);
+    for (const row of settled) expect(row.attempts).toBe(refused.includes(row.toAddress) ? 2 : 1);
   });
 
   it('marks a message failed after maxAttempts temporary failures', async () => {
