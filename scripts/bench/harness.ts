@@ -59,3 +59,25 @@ export function printTable(results: TLoadResult[]): void {
     console.log(`| ${r.label} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} |`);
   }
 }
+
+export type TCountingSink = { url: string; accepted(): Promise<number>; stop(): void };
+
+/**
+ * A local SMTP server in a process of its own (scripts/bench/smtp-counter.ts), so its work is not
+ * counted as Muster's; it accepts everything and counts.
+ */
+export async function startCountingSink(port: number): Promise<TCountingSink> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/smtp-counter.ts'], {
+    env: { ...process.env, SINK_PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
+    child.once('exit', (code) => reject(new Error(`SMTP sink exited with ${code}`)));
+  });
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    accepted: async () => Number(await (await fetch(`http://127.0.0.1:${port + 1}/count`)).text()),
+    stop: () => child.kill('SIGTERM'),
+  };
+}

@@ -4,10 +4,9 @@
  * their PDFs) and one announcement to 2,000 people while no SMTP server runs, then starts one (in
  * a process of its own) and lets the mail worker, configured as the web server configures it,
  * deliver each kind in turn. Prints messages per second, this process's CPU per message and the
- * time to drain, per kind. On PostgreSQL the database's own CPU is not in the figure; on the
- * embedded database it is.
+ * time to drain, per kind. Runs with NODE_ENV=production, as `npm start` does. On PostgreSQL the
+ * database's own CPU is not in the figure; on the embedded database it is.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { and, count, eq, inArray, ne, sql } from 'drizzle-orm';
 import { mailOutbox, registrations, sessionFacilitators, trainingSessions, users, workshops } from '@/db/schema';
@@ -17,6 +16,7 @@ import { createMailWorker } from '@/lib/mail/worker';
 import { registerForSession } from '@/lib/registrations/register';
 import { announceToSession } from '@/lib/roster/announce';
 import { createBenchDatabase } from './bench-database';
+import { startCountingSink } from './harness';
 
 const CONFIRMATIONS = Number(process.env.BENCH_CONFIRMATIONS ?? 2000);
 const CERTIFICATES = Number(process.env.BENCH_CERTIFICATES ?? 500);
@@ -72,19 +72,6 @@ async function seed() {
   await issueCertificates(db, actor, done!.id);
 }
 
-/** The SMTP server, started only once everything is queued. */
-async function startSink() {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/smtp-counter.ts'], { env: { ...process.env, SINK_PORT: String(SINK_PORT) }, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
-    child.once('exit', (code) => reject(new Error(`SMTP sink exited with ${code}`)));
-  });
-  return {
-    accepted: async () => Number(await (await fetch(`http://127.0.0.1:${SINK_PORT + 1}/count`)).text()),
-    stop: () => child.kill('SIGTERM'),
-  };
-}
-
 type TKind = { label: string; templates: string[]; goal: string };
 const kinds: TKind[] = [
   { label: `${CONFIRMATIONS} confirmations`, templates: ['registration-confirmed'], goal: '≥ 300/s, ≤ 3 ms CPU each' },
@@ -99,7 +86,8 @@ try {
   await seed();
   // Everything waits until its kind's turn, so each is measured on its own.
   await db.update(mailOutbox).set({ dueAt: new Date(Date.now() + 365 * DAY) }).where(eq(mailOutbox.status, 'pending'));
-  const sink = await startSink();
+  // The SMTP server starts only once everything is queued.
+  const sink = await startCountingSink(SINK_PORT);
   const worker = createMailWorker({ db, transport: createSmtpTransport(`smtp://127.0.0.1:${SINK_PORT}`), from: 'Muster <training@bench.example>', log: { warn: () => {}, error: console.error } });
   const rows: string[] = [];
   for (const kind of kinds) {
