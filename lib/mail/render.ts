@@ -28,9 +28,9 @@ export async function renderMail(template: string, props: Record<string, unknown
   const known = shapes.get(key);
   if (known === UNSHAREABLE) return renderFully(component, props);
   if (known) return fill(known, personal);
-  const shape = await learnShape(component, props, personal);
+  const { shape, full } = await learnShape(component, props, personal);
   remember(key, shape ?? UNSHAREABLE);
-  return renderFully(component, props);
+  return full;
 }
 
 async function renderFully(component: (typeof emailComponents)[TMailTemplateName], props: Record<string, unknown>): Promise<TRenderedMail> {
@@ -113,7 +113,7 @@ function fill(shape: TShape, personal: TPersonal): TRenderedMail {
 
 /**
  * Renders the template with markers of two lengths and keeps the first only when filling either
- * with this person's values gives exactly the full render. So a template whose layout depends on
+ * with this person's values gives exactly the full render (which is this message's body). So a template whose layout depends on
  * a value (its length in the preview's padding, its letters in an uppercase heading) is never
  * shared, and is rendered in full for everyone.
  */
@@ -121,12 +121,12 @@ async function learnShape(
   component: (typeof emailComponents)[TMailTemplateName],
   props: Record<string, unknown>,
   personal: TPersonal,
-): Promise<TShape | null> {
+): Promise<{ shape: TShape | null; full: TRenderedMail }> {
   const shapeOf = async (salt: string): Promise<TShape> => {
     const markers = markersFor(personal, salt);
     return { ...(await renderFully(component, withMarkers(props, markers))), markers };
   };
   const [short, long, full] = await Promise.all([shapeOf('a'), shapeOf('bbbbbbb'), renderFully(component, props)]);
   const same = (a: TRenderedMail, b: TRenderedMail) => a.html === b.html && a.text === b.text;
-  return same(fill(short, personal), full) && same(fill(long, personal), full) ? short : null;
+  return { shape: same(fill(short, personal), full) && same(fill(long, personal), full) ? short : null, full };
 }
