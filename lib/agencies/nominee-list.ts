@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eachAddressOnce } from '@/lib/text/each-address-once';
 import { ZRegistrationInput } from '@/lib/registrations/schemas';
 
 /** One officer a coordinator registers (or sends as a substitute): the registration form's rules for these fields. */
@@ -16,14 +17,7 @@ export const ZNominations = z.object({
     .array(ZNominee)
     .min(1, 'List at least one officer.')
     .max(MAX_NOMINEES, `At most ${MAX_NOMINEES} officers at once.`)
-    .superRefine((officers, ctx) => {
-      const seen = new Set<string>();
-      officers.forEach((officer, i) => {
-        const key = officer.email.toLowerCase();
-        if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i, 'email'], message: `${officer.email} is listed twice.` });
-        seen.add(key);
-      });
-    }),
+    .superRefine(eachAddressOnce((email) => `${email} is listed twice.`)),
 });
 
 const HEADER = /^\s*"?name"?\s*[,;\t]/i;

@@ -1,3 +1,4 @@
+import { eachAddressOnce } from '@/lib/text/each-address-once';
 import { z } from 'zod';
 import { isValidTimeZone } from '@/lib/time/zoned';
 
@@ -69,14 +70,7 @@ export const ZSessionFields = z.object({
     .array(ZFacilitator)
     .max(10, 'At most 10 co-facilitators.')
     // Each address is one person with one calendar event: listed twice, they would get two.
-    .superRefine((people, ctx) => {
-      const seen = new Set<string>();
-      people.forEach((person, i) => {
-        const key = person.email.toLowerCase();
-        if (key && seen.has(key)) ctx.addIssue({ code: 'custom', path: [i, 'email'], message: `${person.email} is listed already.` });
-        seen.add(key);
-      });
-    }),
+    .superRefine(eachAddressOnce((email) => `${email} is listed already.`)),
   /** Who approves a self-registration before its place is confirmed; nominations and trainers' registrations need none. */
   approval: z.enum(['none', 'coordinator', 'trainer'], { error: 'Approval is none, coordinator or trainer.' }),
   /** Places are held until the registrant's email confirms them. Default: on for unlisted sessions. */
