@@ -1,19 +1,8 @@
 import { Button, Text } from '@react-email/components';
 import { EmailShell, emailButton, emailText } from './components/email-shell';
+import type { TMailProps } from './props';
 
-export type ApprovalRequestedEmailProps = {
-  /** The officer who asked for a place. */
-  officerName: string;
-  officerEmail: string;
-  /** The agency they belong to, when known. */
-  agencyName: string | null;
-  workshopTitle: string;
-  when: string;
-  /** Until when the place waits for a decision, with its zone. */
-  decideBy: string;
-  /** The page with the Approve and Decline buttons; opening it decides nothing. */
-  decideUrl: string;
-};
+export type ApprovalRequestedEmailProps = TMailProps['approval-requested'];
 
 export default function ApprovalRequestedEmail({
   officerName = 'Alex Rivera',

@@ -1,27 +1,9 @@
 import { Button, Link, Text } from '@react-email/components';
-import { hoursText } from '@/lib/certificates/hours-text';
+import { hoursText } from '@/lib/text/hours-text';
 import { EmailShell, emailButton, emailText } from './components/email-shell';
+import type { TMailProps } from './props';
 
-export type CertificateIssuedEmailProps = {
-  name: string;
-  workshopTitle: string;
-  /** Already formatted in the session's zone, with the zone named. */
-  when: string;
-  hours: number;
-  creditCategory: string;
-  /** As printed, in groups: 7K2Q-9XWD-4HPA-M3TR. */
-  code: string;
-  verifyUrl: string;
-  myTrainingUrl: string;
-  /** The stored code, by which the mail worker finds the record and attaches its PDF. */
-  certificateCode: string;
-  /** When this certificate corrects an earlier one: that one's code, now revoked. */
-  replacesCode?: string;
-  /** Who facilitated the session, as printed ("Dr. Maya Okafor, Sgt. Dana Whitfield"). */
-  facilitators?: string;
-  /** A joint session's partner agency, the certificate's co-provider. */
-  partnerAgency?: string;
-};
+export type CertificateIssuedEmailProps = TMailProps['certificate-issued'];
 
 export default function CertificateIssuedEmail({
   name = 'Alex Rivera',

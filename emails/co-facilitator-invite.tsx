@@ -1,26 +1,8 @@
 import { Button, Link, Text } from '@react-email/components';
-import type { TInviteSpec } from '@/lib/calendar/invite-spec';
 import { EmailShell, emailButton, emailText } from './components/email-shell';
+import type { TMailProps } from './props';
 
-export type CoFacilitatorInviteEmailProps = {
-  name: string;
-  /** The trainer who runs the session and listed them. */
-  leadName: string;
-  workshopTitle: string;
-  /** Now, its zone named (as it was, for a cancellation or a removal). */
-  when: string;
-  where: string;
-  /** added: first invite; changed: moved in time or place; cancelled: the session is off; removed: they no longer co-facilitate it. */
-  kind: 'added' | 'changed' | 'cancelled' | 'removed';
-  /** For a change: when it was before. */
-  previousWhen?: string;
-  /** The trainer's message to everyone registered, on a cancellation. */
-  message?: string;
-  /** The session's roster, which they may open signed in with this address. */
-  rosterUrl: string;
-  /** Their own calendar event for the session: REQUEST, or CANCEL when it is off for them. */
-  invite?: TInviteSpec;
-};
+export type CoFacilitatorInviteEmailProps = TMailProps['co-facilitator-invite'];
 
 /** To a co-facilitator: their own invite for the session, its updates and its withdrawal. */
 export default function CoFacilitatorInviteEmail({

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { TMailTemplateName } from '@/lib/mail/templates';
+import type { TMailTemplateName } from './props';
 import ApprovalRequestedEmail from './approval-requested';
 import CertificateIssuedEmail from './certificate-issued';
 import CoFacilitatorInviteEmail from './co-facilitator-invite';

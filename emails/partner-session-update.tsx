@@ -1,21 +1,8 @@
 import { Button, Text } from '@react-email/components';
 import { EmailShell, emailButton, emailText } from './components/email-shell';
+import type { TMailProps } from './props';
 
-export type PartnerSessionUpdateEmailProps = {
-  name: string;
-  agencyName: string;
-  workshopTitle: string;
-  /** Now (for a change) or as it was (for a cancellation), its zone named. */
-  when: string;
-  where: string;
-  kind: 'changed' | 'cancelled';
-  /** For a change: when and where it was before. */
-  previousWhen?: string;
-  previousWhere?: string;
-  /** The trainer's message to everyone registered, on a cancellation. */
-  message?: string;
-  agencyUrl: string;
-};
+export type PartnerSessionUpdateEmailProps = TMailProps['partner-session-update'];
 
 /** To a partner agency's coordinator: their joint session moved or was cancelled. */
 export default function PartnerSessionUpdateEmail({

@@ -1,24 +1,8 @@
 import { Link, Text } from '@react-email/components';
-import type { TInviteSpec } from '@/lib/calendar/invite-spec';
 import { EmailShell, emailText } from './components/email-shell';
+import type { TMailProps } from './props';
 
-export type RegistrationCancelledEmailProps = {
-  name: string;
-  workshopTitle: string;
-  when: string;
-  sessionUrl: string;
-  /** Who ended the place: the person, a trainer, or a move to another session. */
-  by: 'self' | 'trainer' | 'moved' | 'agency' | 'declined' | 'expired';
-  /** With `by: 'agency'`: the agency whose coordinator ended the place. */
-  agencyName?: string;
-  /** With `by: 'declined'`: who declined, in plain words ("your coordinator at Springfield PD"). */
-  approver?: string;
-  /** Whether it was a confirmed place (with an invite to withdraw) or a waitlist place. */
-  wasConfirmed: boolean;
-  reason?: string;
-  /** METHOD:CANCEL for the invite sent before; absent for waitlist places, which had none. */
-  invite?: TInviteSpec;
-};
+export type RegistrationCancelledEmailProps = TMailProps['registration-cancelled'];
 
 function opening(props: RegistrationCancelledEmailProps): string {
   const place = props.wasConfirmed ? 'your place in' : 'your waitlist place for';

@@ -1,16 +1,8 @@
 import { Button, Text } from '@react-email/components';
 import { EmailShell, emailButton, emailText } from './components/email-shell';
+import type { TMailProps } from './props';
 
-export type RegistrationConfirmPlaceEmailProps = {
-  name: string;
-  workshopTitle: string;
-  when: string;
-  /** Until when the place is held, with its zone. */
-  heldUntil: string;
-  /** The waitlist number held, or null for a seat. */
-  waitlistPosition: number | null;
-  confirmUrl: string;
-};
+export type RegistrationConfirmPlaceEmailProps = TMailProps['registration-confirm-place'];
 
 export default function RegistrationConfirmPlaceEmail({
   name = 'Alex Rivera',

@@ -1,17 +1,11 @@
 import { Button, Link, Text } from '@react-email/components';
 import { EmailShell, emailButton, emailText } from './components/email-shell';
 import { CheckInCode } from './components/check-in-code';
-import { CalendarLinks, PersonalLinkNote, SessionFacts, type TPlaceMailProps } from './components/session-facts';
+import { CalendarLinks, PersonalLinkNote, SessionFacts } from './components/session-facts';
 import { previewInvite } from './preview-invite';
+import type { TMailProps } from './props';
 
-export type RegistrationConfirmedEmailProps = TPlaceMailProps & {
-  /** Why the place was confirmed: a new registration, a place freed on the waitlist, or a move. */
-  reason?: 'registered' | 'promoted' | 'moved';
-  /** The agency whose coordinator registered the person, when it was not the person. */
-  nominatedBy?: string;
-  /** The registration's check-in link; its QR code is attached to the message as `cid:check-in-qr`. */
-  checkInUrl?: string;
-};
+export type RegistrationConfirmedEmailProps = TMailProps['registration-confirmed'];
 
 const openings = {
   registered: (title: string) => `You have a place in ${title}.`,

@@ -1,13 +1,9 @@
 import { Button, Text } from '@react-email/components';
 import { EmailShell, emailButton, emailText } from './components/email-shell';
 import { PersonalLinkNote } from './components/session-facts';
+import type { TMailProps } from './props';
 
-export type RegistrationManageLinkEmailProps = {
-  name: string;
-  workshopTitle: string;
-  when: string;
-  manageUrl: string;
-};
+export type RegistrationManageLinkEmailProps = TMailProps['registration-manage-link'];
 
 export default function RegistrationManageLinkEmail({
   name = 'Alex Rivera',

@@ -1,18 +1,8 @@
 import { Link, Text } from '@react-email/components';
 import { EmailShell, emailText } from './components/email-shell';
+import type { TMailProps } from './props';
 
-export type RegistrationPendingEmailProps = {
-  name: string;
-  workshopTitle: string;
-  when: string;
-  /** Who decides, in plain words: "your coordinator at Springfield PD" or "the trainer". */
-  approver: string;
-  /** Until when the place waits for a decision, with its zone. */
-  decideBy: string;
-  /** The waitlist number held, or null for a seat. */
-  waitlistPosition: number | null;
-  manageUrl: string;
-};
+export type RegistrationPendingEmailProps = TMailProps['registration-pending'];
 
 export default function RegistrationPendingEmail({
   name = 'Alex Rivera',

@@ -1,14 +1,8 @@
 import { Link, Text } from '@react-email/components';
 import { EmailShell, emailText } from './components/email-shell';
+import type { TMailProps } from './props';
 
-export type RegistrationWaitlistedEmailProps = {
-  name: string;
-  workshopTitle: string;
-  /** Already formatted in the session's zone, with the zone named. */
-  when: string;
-  position: number;
-  manageUrl: string;
-};
+export type RegistrationWaitlistedEmailProps = TMailProps['registration-waitlisted'];
 
 export default function RegistrationWaitlistedEmail({
   name = 'Alex Rivera',

@@ -1,17 +1,9 @@
 import { Link, Text } from '@react-email/components';
 import { EmailShell, emailText } from './components/email-shell';
 import { PersonalLinkNote } from './components/session-facts';
+import type { TMailProps } from './props';
 
-export type SessionAnnouncementEmailProps = {
-  name: string;
-  workshopTitle: string;
-  when: string;
-  subject: string;
-  /** Plain text from the trainer; line breaks are kept. */
-  message: string;
-  sessionUrl: string;
-  manageUrl: string;
-};
+export type SessionAnnouncementEmailProps = TMailProps['session-announcement'];
 
 export default function SessionAnnouncementEmail({
   name = 'Alex Rivera',

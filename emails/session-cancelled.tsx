@@ -1,17 +1,8 @@
 import { Link, Text } from '@react-email/components';
-import type { TInviteSpec } from '@/lib/calendar/invite-spec';
 import { EmailShell, emailText } from './components/email-shell';
+import type { TMailProps } from './props';
 
-export type SessionCancelledEmailProps = {
-  name: string;
-  workshopTitle: string;
-  when: string;
-  /** The workshop page, where other dates are listed. */
-  workshopUrl: string;
-  message?: string;
-  /** METHOD:CANCEL for confirmed people; waitlisted people had no invite. */
-  invite?: TInviteSpec;
-};
+export type SessionCancelledEmailProps = TMailProps['session-cancelled'];
 
 export default function SessionCancelledEmail({
   name = 'Alex Rivera',

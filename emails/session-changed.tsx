@@ -1,11 +1,9 @@
 import { Button, Link, Text } from '@react-email/components';
 import { EmailShell, emailButton, emailText } from './components/email-shell';
-import { CalendarLinks, PersonalLinkNote, SessionFacts, type TPlaceMailProps } from './components/session-facts';
+import { CalendarLinks, PersonalLinkNote, SessionFacts } from './components/session-facts';
+import type { TMailProps } from './props';
 
-export type SessionChangedEmailProps = TPlaceMailProps & {
-  previousWhen: string;
-  previousWhere: string;
-};
+export type SessionChangedEmailProps = TMailProps['session-changed'];
 
 export default function SessionChangedEmail({
   name = 'Alex Rivera',

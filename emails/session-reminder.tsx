@@ -1,12 +1,10 @@
 import { Button, Link, Text } from '@react-email/components';
 import { EmailShell, emailButton, emailText } from './components/email-shell';
-import { CalendarLinks, PersonalLinkNote, SessionFacts, type TPlaceMailProps } from './components/session-facts';
+import { CalendarLinks, PersonalLinkNote, SessionFacts } from './components/session-facts';
 import { previewInvite } from './preview-invite';
+import type { TMailProps } from './props';
 
-export type SessionReminderEmailProps = TPlaceMailProps & {
-  /** "in 7 days", "tomorrow", "in 2 hours": how far ahead this reminder was planned. */
-  leadTime: string;
-};
+export type SessionReminderEmailProps = TMailProps['session-reminder'];
 
 export default function SessionReminderEmail({
   name = 'Alex Rivera',

@@ -1,11 +1,8 @@
 import { Button, Link, Text } from '@react-email/components';
 import { EmailShell, emailButton, emailText } from './components/email-shell';
+import type { TMailProps } from './props';
 
-export type SignInEmailProps = {
-  url: string;
-  email: string;
-  expiresInMinutes: number;
-};
+export type SignInEmailProps = TMailProps['sign-in'];
 
 export default function SignInEmail({
   url = 'http://localhost:3000/signin/confirm?token=preview&email=officer%40example.org',

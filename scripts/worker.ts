@@ -5,13 +5,14 @@
 import { closeDb, getDbHandle } from '@/db';
 import { getEnv } from '@/lib/config/env';
 import { createMailWorkerFromEnv } from '@/lib/mail/mail-worker-from-env';
+import { mailDeliveryParts } from '@/lib/startup/mail-delivery-parts';
 
 if (!getEnv().DATABASE_URL) {
   console.error('npm run worker needs DATABASE_URL: the embedded database can only be opened by the Muster server itself.');
   process.exit(1);
 }
 const handle = await getDbHandle();
-const worker = createMailWorkerFromEnv(handle.db);
+const worker = createMailWorkerFromEnv(handle.db, mailDeliveryParts);
 worker.start();
 console.log('Mail worker running; Ctrl+C stops it.');
 

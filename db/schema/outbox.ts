@@ -39,11 +39,14 @@ export const mailOutbox = pgTable(
      */
     sessionId: uuid('session_id'),
     registrationId: uuid('registration_id'),
+    /** The certificate a certificate email carries: the worker attaches its stored PDF, and a revocation withdraws the email if it is still unsent. */
+    certificateCode: text('certificate_code'),
   },
   (t) => [
     index('mail_outbox_due_idx').on(t.status, t.dueAt),
     index('mail_outbox_session_idx').on(t.sessionId),
     index('mail_outbox_registration_idx').on(t.registrationId),
+    index('mail_outbox_certificate_idx').on(t.certificateCode),
   ],
 );
 

@@ -4,18 +4,7 @@ import { linkEventFromSpec, type TInviteSpec } from '@/lib/calendar/invite-spec'
 import { emailText } from './email-shell';
 
 /** What every email about one confirmed place says: the session, the person's links, the invite. */
-export type TPlaceMailProps = {
-  name: string;
-  workshopTitle: string;
-  /** Already formatted in the session's zone, with the zone named. */
-  when: string;
-  where: string;
-  manageUrl: string;
-  sessionUrl: string;
-  onlineUrl?: string | null;
-  whatToBring?: string;
-  invite?: TInviteSpec;
-};
+export type { TPlaceMailProps } from '../props';
 
 /** The facts every email about a place repeats: when (zone named), where, the link, what to bring. */
 export function SessionFacts({

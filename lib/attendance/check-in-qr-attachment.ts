@@ -1,14 +1,12 @@
 import 'server-only';
 import type { Db } from '@/db';
 import type { TOutboxRow } from '@/db/schema';
-import type { TDeliveryAttachment } from '@/lib/mail/delivery-attachments';
+import { CHECK_IN_QR_CID } from '@/emails/components/check-in-code';
+import type { TDeliveryAttachment } from '@/lib/mail/delivery-parts';
 import { qrPng } from '@/lib/qr/qr-png';
 
-/** The Content-ID the confirmation email's image refers to (`cid:check-in-qr`). */
-export const CHECK_IN_QR_CID = 'check-in-qr';
-
 /**
- * The check-in QR code as a PNG, attached inline to a message whose props carry a check-in link.
+ * The check-in QR code as a PNG, attached inline to a confirmation whose props carry a check-in link.
  * Email clients block data: URLs and remote images often load only on request, so the image
  * travels with the message and the HTML points at it by Content-ID.
  */

@@ -34,7 +34,7 @@ export function verifyUrlFor(code: string): string {
 /**
  * The email that carries a certificate. The PDF is not copied into the message: the mail worker
  * attaches the certificate's stored bytes at delivery (see email-attachment.ts), found by
- * `certificateCode`.
+ * the outbox row's `certificateCode`.
  */
 export function certificateMessage(certificate: TCertificateMailFacts): TMailMessage<'certificate-issued'> {
   const code = formatCertificateCode(certificate.code);
@@ -50,12 +50,12 @@ export function certificateMessage(certificate: TCertificateMailFacts): TMailMes
       code,
       verifyUrl: verifyUrlFor(certificate.code),
       myTrainingUrl: `${appUrl()}/me`,
-      certificateCode: certificate.code,
       // As printed on the certificate: who ran the session, and the agency that co-ran it.
       ...(certificate.facilitators ? { facilitators: certificate.facilitators } : {}),
       ...(certificate.partnerAgency ? { partnerAgency: certificate.partnerAgency } : {}),
     },
     sessionId: certificate.sessionId,
     registrationId: certificate.registrationId,
+    certificateCode: certificate.code,
   };
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db';
 import type { TOutboxRow } from '@/db/schema';
-import type { TDeliveryAttachment } from '@/lib/mail/delivery-attachments';
+import type { TDeliveryAttachment } from '@/lib/mail/delivery-parts';
 import { formatCertificateCode } from './code';
 import { findCertificatePdfByCode } from './lookup';
 
@@ -19,9 +19,8 @@ export function certificateFilename(code: string): string {
  * the end, records the failure.
  */
 export async function certificatePdfAttachments(db: Db, row: TOutboxRow): Promise<TDeliveryAttachment[]> {
-  if (row.template !== 'certificate-issued') return [];
-  const code = row.props.certificateCode;
-  const found = typeof code === 'string' ? await findCertificatePdfByCode(db, code) : undefined;
+  const code = row.certificateCode;
+  const found = code ? await findCertificatePdfByCode(db, code) : undefined;
   if (!found) throw new MissingCertificateError(`No certificate ${String(code)} for mail ${row.id}`);
   return [{ filename: certificateFilename(found.certificate.code), content: Buffer.from(found.pdf), contentType: 'application/pdf' }];
 }

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
-import { auditLog, certificates, mailOutbox, trainingSessions, type TOutboxRow } from '@/db/schema';
+import { auditLog, certificates, mailOutbox, trainingSessions } from '@/db/schema';
 import type { TActor } from '@/lib/auth/actor';
 import { renderMail } from '@/lib/mail/render';
 import type { TOutgoingMail } from '@/lib/mail/transport';
@@ -14,6 +14,8 @@ import { formatCertificateCode, normalizeCertificateCode } from './code';
 import { certificatePdfAttachments } from './email-attachment';
 import { sha256Hex } from './hash';
 import { issueCertificates } from './issue';
+import { mailDeliveryParts } from '@/lib/startup/mail-delivery-parts';
+import { mailTemplates } from '@/lib/mail/templates';
 
 describe.each(testDrivers)('issuing certificates on %s', (driver) => {
   let database: TestDatabase;
@@ -149,10 +151,10 @@ describe.each(testDrivers)('issuing certificates on %s', (driver) => {
         hours: stored.hours,
         creditCategory: 'POST continuing education',
         code: formatCertificateCode(stored.code),
-        certificateCode: stored.code,
         verifyUrl: `http://localhost:3000/verify/${formatCertificateCode(stored.code)}`,
         myTrainingUrl: 'http://localhost:3000/me',
       });
+      expect(message.certificateCode).toBe(stored.code);
       expect(message.props.when).toMatch(/C[SD]T$/);
       const { html, text } = await renderMail(message.template, message.props);
       expect(text).toContain(formatCertificateCode(stored.code));
@@ -191,7 +193,7 @@ describe.each(testDrivers)('issuing certificates on %s', (driver) => {
     await issueCertificates(db, trainer, sessionId);
     const sent: TOutgoingMail[] = [];
     const transport = { kind: 'smtp' as const, send: async (message: TOutgoingMail) => void sent.push(message), close() {} };
-    const worker = createMailWorker({ db, transport, from: 'Muster <no-reply@muster.test>', log: { warn() {}, error() {} } });
+    const worker = createMailWorker({ parts: mailDeliveryParts, db, transport, from: 'Muster <no-reply@muster.test>', log: { warn() {}, error() {} } });
     await worker.runOnce();
     const mine = sent.filter((m) => m.to === 'delivered@example.org');
     expect(mine).toHaveLength(1);
@@ -201,9 +203,9 @@ describe.each(testDrivers)('issuing certificates on %s', (driver) => {
     expect(sha256Hex(pdfs[0]!.content as Buffer)).toBe(stored!.pdfSha256);
   });
 
-  it('adds no attachment to other mail', async () => {
-    const other = { id: 'x', template: 'session-reminder', props: { certificateCode: 'ANYTHING' } } as unknown as TOutboxRow;
-    expect(await certificatePdfAttachments(db, other)).toEqual([]);
+  it('declares the PDF for the certificate email only', () => {
+    const withPdf = Object.entries(mailTemplates).filter(([, template]) => template.parts.includes('certificate-pdf'));
+    expect(withPdf.map(([name]) => name)).toEqual(['certificate-issued']);
   });
 
   it('counts any recorded partial hours when the workshop sets no minimum', async () => {

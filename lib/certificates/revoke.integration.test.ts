@@ -28,7 +28,7 @@ describe.each(testDrivers)('revoking and reissuing certificates on %s', (driver)
       .select()
       .from(mailOutbox)
       .where(eq(mailOutbox.template, 'certificate-issued'))
-      .then((rows) => rows.filter((row) => row.props.certificateCode === normalizeCertificateCode(code)));
+      .then((rows) => rows.filter((row) => row.certificateCode === normalizeCertificateCode(code)));
 
   /** A past session with one attendee, certified; the certificate's code as printed. */
   async function oneCertificate(name = 'Jon Smiht'): Promise<{ code: string; sessionId: string; registrationId: string }> {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { certificates, mailOutbox, trainingSessions, type TCertificate } from '@/db/schema';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
@@ -38,9 +38,8 @@ async function withdrawUnsentEmail(tx: Db, code: string) {
     .delete(mailOutbox)
     .where(
       and(
-        eq(mailOutbox.template, 'certificate-issued'),
+        eq(mailOutbox.certificateCode, code),
         eq(mailOutbox.status, 'pending'),
-        sql`${mailOutbox.props}->>'certificateCode' = ${code}`,
       ),
     );
 }

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db';
 import type { TOutboxRow } from '@/db/schema';
-import { GOLDEN_PDF, goldenProps } from './_golden/fixtures';
+import { GOLDEN_CERTIFICATE_CODE, GOLDEN_PDF, goldenProps } from './_golden/fixtures';
 import { composeMail } from './compose';
-import { mailSubjects } from './templates';
+import { mailDeliveryParts } from '@/lib/startup/mail-delivery-parts';
+import { mailTemplates } from './templates';
 
 // The certificate email attaches the PDF stored at issue; here that store is these bytes.
 vi.mock('@/lib/certificates/lookup', () => ({
@@ -19,11 +20,12 @@ function row(template: string, props: Record<string, unknown>, index: number): T
     id: `00000000-0000-4000-8000-00000000000${index}`,
     toAddress: 'lukasz.zolc@riverside.example',
     template,
-    subject: (mailSubjects[template as keyof typeof mailSubjects] as (p: unknown) => string)(props),
+    subject: (mailTemplates[template as keyof typeof mailTemplates].subject as (p: unknown) => string)(props),
     props,
     alternatives: [],
     attachments: [],
     messageId: `<golden-${template}-${index}@muster.example>`,
+    certificateCode: template === 'certificate-issued' ? GOLDEN_CERTIFICATE_CODE : null,
   } as unknown as TOutboxRow;
 }
 
@@ -38,7 +40,7 @@ describe('every email as delivered', () => {
   for (const [template, fixtures] of Object.entries(goldenProps)) {
     fixtures.forEach((props, index) => {
       it(`${template} #${index + 1}`, async () => {
-        const mail = await composeMail({} as Db, row(template, props as Record<string, unknown>, index), FROM, NOW);
+        const mail = await composeMail({} as Db, row(template, props as Record<string, unknown>, index), FROM, mailDeliveryParts, NOW);
         const delivered = {
           subject: mail.subject,
           html: mail.html,

@@ -6,6 +6,7 @@ import { createTestDatabase, testDrivers, type TestDatabase } from '@/test/datab
 import { enqueueMail, type TMailMessage } from './enqueue';
 import type { MailTransport, TOutgoingMail } from './transport';
 import { createMailWorker } from './worker';
+import { mailDeliveryParts } from '@/lib/startup/mail-delivery-parts';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -104,7 +105,7 @@ describe.each(testDrivers)('enqueueMail on %s', (driver) => {
     );
     const { id: nowId } = await database.db.transaction((tx) => enqueueMail(tx, signIn('now@example.org')));
     const { transport, sent } = recordingTransport();
-    const worker = createMailWorker({ db: database.db, transport, from: 'Muster <no-reply@localhost>', log: silent });
+    const worker = createMailWorker({ parts: mailDeliveryParts, db: database.db, transport, from: 'Muster <no-reply@localhost>', log: silent });
 
     expect(await worker.runOnce()).toEqual({ sent: 1, retrying: 0, failed: 0 });
     expect(sent.map((message) => message.to)).toEqual(['now@example.org']);

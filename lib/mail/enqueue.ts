@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '@/db';
 import { mailOutbox, type TMailAttachment, type TMailPart } from '@/db/schema';
 import { appHost } from '@/lib/config/env';
-import { mailSubjects, type TMailTemplateName, type TMailTemplates } from './templates';
+import { mailTemplates, type TMailTemplateName, type TMailTemplates } from './templates';
 import { wakeMailWorker } from './wake';
 
 export type TMailMessage<T extends TMailTemplateName = TMailTemplateName> = {
@@ -18,6 +18,8 @@ export type TMailMessage<T extends TMailTemplateName = TMailTemplateName> = {
   /** What the message is about, so it can be withdrawn before it is sent if that changes. */
   sessionId?: string;
   registrationId?: string;
+  /** The certificate the message carries (its stored PDF is attached when it is delivered). */
+  certificateCode?: string;
 };
 
 /**
@@ -34,19 +36,22 @@ export function outboxRows(messages: readonly TMailMessage[], now = new Date()) 
   const host = appHost();
   return messages.map((message) => {
     const id = randomUUID();
-    const subject = (mailSubjects[message.template] as (props: unknown) => string)(message.props);
+    const template = mailTemplates[message.template] as { props: { parse(value: unknown): unknown }; subject: (props: unknown) => string };
+    // A message the worker could not render is refused here, inside the change that wanted it.
+    const props = template.props.parse(message.props) as Record<string, unknown>;
     return {
       id,
       messageId: `<${id}@${host}>`,
       toAddress: message.to,
-      subject,
+      subject: template.subject(props),
       template: message.template,
-      props: message.props as Record<string, unknown>,
+      props,
       alternatives: message.alternatives ?? [],
       attachments: message.attachments ?? [],
       dueAt: message.dueAt ?? now,
       sessionId: message.sessionId ?? null,
       registrationId: message.registrationId ?? null,
+      certificateCode: message.certificateCode ?? null,
     };
   });
 }

@@ -17,7 +17,7 @@ function forSomeoneElse(props: Record<string, unknown>, who: { name: string; tag
       if (key === 'name' || key === 'officerName') return who.name;
       if (key === 'email' || key === 'officerEmail') return `${who.tag}@example.org`;
       if (['manageUrl', 'checkInUrl', 'decideUrl', 'confirmUrl', 'verifyUrl'].includes(key)) return `${value}&who=${who.tag}`;
-      if (key === 'code' || key === 'certificateCode' || key === 'uid') return `${value}${who.tag.toUpperCase()}`;
+      if (key === 'code' || key === 'uid') return `${value}${who.tag.toUpperCase()}`;
     }
     if (value && typeof value === 'object' && !Array.isArray(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, swap(v, k)]));
     return value;

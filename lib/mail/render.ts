@@ -42,7 +42,7 @@ async function renderFully(component: (typeof emailComponents)[TMailTemplateName
  * Props that name the person: each differs from one recipient to the next while the rest of a
  * message stays the same. Others (hours, a waitlist position) are part of the shared facts.
  */
-const PERSONAL = new Set(['name', 'email', 'manageUrl', 'checkInUrl', 'officerName', 'officerEmail', 'decideUrl', 'confirmUrl', 'code', 'verifyUrl', 'certificateCode', 'uid']);
+const PERSONAL = new Set(['name', 'email', 'manageUrl', 'checkInUrl', 'officerName', 'officerEmail', 'decideUrl', 'confirmUrl', 'code', 'verifyUrl', 'uid']);
 
 /**
  * Only plain values are filled in: no run of spaces, no line break, no tab, nothing at either end,

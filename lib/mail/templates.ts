@@ -1,61 +1,68 @@
-import type { ApprovalRequestedEmailProps } from '@/emails/approval-requested';
-import type { CertificateIssuedEmailProps } from '@/emails/certificate-issued';
-import type { CoFacilitatorInviteEmailProps } from '@/emails/co-facilitator-invite';
-import type { PartnerSessionUpdateEmailProps } from '@/emails/partner-session-update';
-import type { RegistrationCancelledEmailProps } from '@/emails/registration-cancelled';
-import type { RegistrationConfirmPlaceEmailProps } from '@/emails/registration-confirm-place';
-import type { RegistrationConfirmedEmailProps } from '@/emails/registration-confirmed';
-import type { RegistrationManageLinkEmailProps } from '@/emails/registration-manage-link';
-import type { RegistrationPendingEmailProps } from '@/emails/registration-pending';
-import type { RegistrationWaitlistedEmailProps } from '@/emails/registration-waitlisted';
-import type { SessionAnnouncementEmailProps } from '@/emails/session-announcement';
-import type { SessionCancelledEmailProps } from '@/emails/session-cancelled';
-import type { SessionChangedEmailProps } from '@/emails/session-changed';
-import type { SessionReminderEmailProps } from '@/emails/session-reminder';
-import type { SignInEmailProps } from '@/emails/sign-in';
+import { mailProps, type TMailProps, type TMailTemplateName } from '@/emails/props';
+
+export type { TMailProps as TMailTemplates, TMailTemplateName };
 
 /**
- * Subjects are computed when a message is queued (so the outbox shows them) without loading
- * React; the body is rendered from the same props when the message is delivered.
+ * Parts of a message made when it is delivered rather than stored in the outbox (a QR code, a
+ * stored certificate PDF); startup hands the mail worker a builder for each.
  */
-export const mailSubjects = {
-  'sign-in': (_props: SignInEmailProps) => 'Your Muster sign-in link',
-  'registration-confirmed': (props: RegistrationConfirmedEmailProps) =>
+export type TDeliveryPartName = 'check-in-qr' | 'certificate-pdf';
+
+const subjects: { [K in TMailTemplateName]: (props: TMailProps[K]) => string } = {
+  'sign-in': (_props) => 'Your Muster sign-in link',
+  'registration-confirmed': (props) =>
     props.reason === 'promoted'
       ? `A place opened up: you're booked for ${props.workshopTitle}, ${props.when}`
       : props.nominatedBy
         ? `${props.nominatedBy} registered you: ${props.workshopTitle}, ${props.when}`
         : `You're booked: ${props.workshopTitle}, ${props.when}`,
-  'registration-waitlisted': (props: RegistrationWaitlistedEmailProps) =>
+  'registration-waitlisted': (props) =>
     `You're on the waitlist (number ${props.position}): ${props.workshopTitle}`,
-  'registration-cancelled': (props: RegistrationCancelledEmailProps) =>
+  'registration-cancelled': (props) =>
     props.by === 'declined' || props.by === 'expired'
       ? `Not approved: ${props.workshopTitle}, ${props.when}`
       : props.wasConfirmed
       ? `Cancelled: your place in ${props.workshopTitle}, ${props.when}`
       : `You're off the waitlist: ${props.workshopTitle}, ${props.when}`,
-  'registration-manage-link': (props: RegistrationManageLinkEmailProps) => `Your registration for ${props.workshopTitle}`,
-  'registration-confirm-place': (props: RegistrationConfirmPlaceEmailProps) => `Confirm your place: ${props.workshopTitle}`,
-  'session-reminder': (props: SessionReminderEmailProps) => `Reminder: ${props.workshopTitle}, ${props.when}`,
-  'session-changed': (props: SessionChangedEmailProps) => `Changed: ${props.workshopTitle} is now ${props.when}`,
-  'session-cancelled': (props: SessionCancelledEmailProps) => `Cancelled: ${props.workshopTitle}, ${props.when}`,
-  'session-announcement': (props: SessionAnnouncementEmailProps) => `${props.workshopTitle}: ${props.subject}`,
-  'partner-session-update': (props: PartnerSessionUpdateEmailProps) =>
+  'registration-manage-link': (props) => `Your registration for ${props.workshopTitle}`,
+  'registration-confirm-place': (props) => `Confirm your place: ${props.workshopTitle}`,
+  'session-reminder': (props) => `Reminder: ${props.workshopTitle}, ${props.when}`,
+  'session-changed': (props) => `Changed: ${props.workshopTitle} is now ${props.when}`,
+  'session-cancelled': (props) => `Cancelled: ${props.workshopTitle}, ${props.when}`,
+  'session-announcement': (props) => `${props.workshopTitle}: ${props.subject}`,
+  'partner-session-update': (props) =>
     props.kind === 'cancelled'
       ? `Cancelled: ${props.workshopTitle}, ${props.when} (joint with ${props.agencyName})`
       : `Changed: ${props.workshopTitle} is now ${props.when} (joint with ${props.agencyName})`,
-  'co-facilitator-invite': (props: CoFacilitatorInviteEmailProps) =>
+  'co-facilitator-invite': (props) =>
     ({
       added: `You co-facilitate: ${props.workshopTitle}, ${props.when}`,
       changed: `Changed: ${props.workshopTitle} is now ${props.when} (you co-facilitate)`,
       cancelled: `Cancelled: ${props.workshopTitle}, ${props.when} (you were to co-facilitate)`,
       removed: `No longer co-facilitating: ${props.workshopTitle}, ${props.when}`,
     })[props.kind],
-  'approval-requested': (props: ApprovalRequestedEmailProps) => `Approve a place: ${props.officerName}, ${props.workshopTitle}`,
-  'registration-pending': (props: RegistrationPendingEmailProps) => `Waiting for approval: ${props.workshopTitle}, ${props.when}`,
-  'certificate-issued': (props: CertificateIssuedEmailProps) =>
+  'approval-requested': (props) => `Approve a place: ${props.officerName}, ${props.workshopTitle}`,
+  'registration-pending': (props) => `Waiting for approval: ${props.workshopTitle}, ${props.when}`,
+  'certificate-issued': (props) =>
     props.replacesCode ? `Your corrected certificate: ${props.workshopTitle}` : `Your certificate: ${props.workshopTitle}`,
 };
 
-export type TMailTemplates = { [K in keyof typeof mailSubjects]: Parameters<(typeof mailSubjects)[K]>[0] };
-export type TMailTemplateName = keyof TMailTemplates;
+const deliveryParts: Partial<Record<TMailTemplateName, readonly TDeliveryPartName[]>> = {
+  'registration-confirmed': ['check-in-qr'],
+  'certificate-issued': ['certificate-pdf'],
+};
+
+/**
+ * Every email Muster sends, by the template name stored on its outbox row: the props it is
+ * checked against when queued, its subject (computed when queued, so the outbox shows it, without
+ * loading React), whether it carries the calendar invite in its props, and the parts built for it
+ * at delivery.
+ */
+export const mailTemplates: {
+  [K in TMailTemplateName]: { props: (typeof mailProps)[K]; subject: (props: TMailProps[K]) => string; invite: boolean; parts: readonly TDeliveryPartName[] };
+} = Object.fromEntries(
+  (Object.keys(mailProps) as TMailTemplateName[]).map((name) => [
+    name,
+    { props: mailProps[name], subject: subjects[name], invite: 'invite' in mailProps[name].shape, parts: deliveryParts[name] ?? [] },
+  ]),
+) as never;

@@ -7,6 +7,7 @@ import { startSmtpSink, type SmtpSink } from '@/test/smtp-sink';
 import { enqueueMail } from './enqueue';
 import { createSmtpTransport } from './transport';
 import { createMailWorker, type MailRunResult, type MailWorker, type MailWorkerOptions } from './worker';
+import { mailDeliveryParts } from '@/lib/startup/mail-delivery-parts';
 
 const FROM = 'Muster <no-reply@muster.test>';
 const silent = { warn() {}, error() {} };
@@ -87,6 +88,7 @@ describe.each(testDrivers)('mail worker over real SMTP on %s', (driver) => {
       db: database.db,
       transport: createSmtpTransport(url),
       from: FROM,
+      parts: mailDeliveryParts,
       log: silent,
       ...options,
     });

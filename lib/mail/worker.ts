@@ -5,6 +5,7 @@ import { mailOutbox, type TOutboxRow } from '@/db/schema';
 import { describeError } from '@/lib/errors/describe-error';
 import { retryDelayMs } from './backoff';
 import { composeMail } from './compose';
+import type { TDeliveryParts } from './delivery-parts';
 import type { MailTransport } from './transport';
 import { onMailWake } from './wake';
 
@@ -12,6 +13,8 @@ export type MailWorkerOptions = {
   db: Db;
   transport: MailTransport;
   from: string;
+  /** The builders for the parts templates declare (a QR code, a certificate PDF), from startup. */
+  parts: TDeliveryParts;
   batchSize?: number;
   maxAttempts?: number;
   retryBaseMs?: number;
@@ -35,6 +38,7 @@ export function createMailWorker(options: MailWorkerOptions) {
     db,
     transport,
     from,
+    parts,
     batchSize = 50,
     maxAttempts = 12,
     retryBaseMs = 30_000,
@@ -72,7 +76,7 @@ export function createMailWorker(options: MailWorkerOptions) {
   /** Sends one claimed row; a failure is recorded at once, a success with the rest of its batch. */
   async function deliver(row: TOutboxRow): Promise<keyof MailRunResult> {
     try {
-      await transport.send(await composeMail(db, row, from));
+      await transport.send(await composeMail(db, row, from, parts));
     } catch (error) {
       return recordFailure(row, error);
     }

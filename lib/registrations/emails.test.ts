@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderMail } from '@/lib/mail/render';
-import { mailSubjects } from '@/lib/mail/templates';
+import { mailTemplates } from '@/lib/mail/templates';
 
 const common = {
   name: 'Alex Rivera',
@@ -12,7 +12,7 @@ const common = {
 describe('registration emails', () => {
   it('confirmation: says when and where, links to the session and to manage the place', async () => {
     const props = { ...common, where: 'Training Room 2, 100 Main Street', sessionUrl: 'https://muster.example.org/sessions/s1' };
-    expect(mailSubjects['registration-confirmed'](props)).toBe("You're booked: Trauma-informed interviewing, Tue 3 Mar, 9:00–12:00 CST");
+    expect(mailTemplates['registration-confirmed'].subject(props)).toBe("You're booked: Trauma-informed interviewing, Tue 3 Mar, 9:00–12:00 CST");
     const { html, text } = await renderMail('registration-confirmed', props);
     expect(html).toContain('lang="en"');
     expect(html).toContain('href="https://muster.example.org/sessions/s1"');
@@ -23,7 +23,7 @@ describe('registration emails', () => {
 
   it('waitlist: gives the place in line and a way to leave', async () => {
     const props = { ...common, position: 7 };
-    expect(mailSubjects['registration-waitlisted'](props)).toBe("You're on the waitlist (number 7): Trauma-informed interviewing");
+    expect(mailTemplates['registration-waitlisted'].subject(props)).toBe("You're on the waitlist (number 7): Trauma-informed interviewing");
     const { html, text } = await renderMail('registration-waitlisted', props);
     expect(text).toContain('You are number 7 on the waitlist');
     expect(html).toContain('href="https://muster.example.org/registrations/manage?token=abc123"');

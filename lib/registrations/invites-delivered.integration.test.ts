@@ -12,6 +12,7 @@ import { createOpenSession, createPublishedWorkshop } from '@/test/registration-
 import { startSmtpSink, type SmtpSink } from '@/test/smtp-sink';
 import { cancelRegistration } from './cancel';
 import { registerForSession } from './register';
+import { mailDeliveryParts } from '@/lib/startup/mail-delivery-parts';
 
 const FROM = 'Muster Training <no-reply@muster.test>';
 
@@ -54,7 +55,7 @@ describe.each(testDrivers)('invites as a person receives them, over SMTP, on %s'
     database = await createTestDatabase(driver);
     db = database.db;
     sink = await startSmtpSink();
-    worker = createMailWorker({ db, transport: createSmtpTransport(sink.url), from: FROM, log: { warn() {}, error() {} } });
+    worker = createMailWorker({ parts: mailDeliveryParts, db, transport: createSmtpTransport(sink.url), from: FROM, log: { warn() {}, error() {} } });
     trainer = await ensureTrainer(db, 'trainer@example.org');
   });
   afterAll(async () => {

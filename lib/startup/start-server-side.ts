@@ -5,6 +5,7 @@ import { getEnv } from '@/lib/config/env';
 import { installLogRedaction } from '@/lib/errors/log-redaction';
 import { createMailWorkerFromEnv } from '@/lib/mail/mail-worker-from-env';
 import { startHoldSweeper } from '@/lib/registrations/hold-sweeper';
+import { mailDeliveryParts } from './mail-delivery-parts';
 import { onShutdown } from './shutdown';
 
 /**
@@ -23,7 +24,7 @@ export async function startServerSide(): Promise<void> {
   const stopSweeper = startHoldSweeper(handle.db);
   onShutdown(async () => stopSweeper());
   if (env.MAIL_WORKER === 'on') {
-    const worker = createMailWorkerFromEnv(handle.db);
+    const worker = createMailWorkerFromEnv(handle.db, mailDeliveryParts);
     worker.start();
     onShutdown(worker.stop);
   }

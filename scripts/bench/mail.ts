@@ -17,6 +17,7 @@ import { registerForSession } from '@/lib/registrations/register';
 import { announceToSession } from '@/lib/roster/announce';
 import { createBenchDatabase } from './bench-database';
 import { startCountingSink } from './harness';
+import { mailDeliveryParts } from '@/lib/startup/mail-delivery-parts';
 
 const CONFIRMATIONS = Number(process.env.BENCH_CONFIRMATIONS ?? 2000);
 const CERTIFICATES = Number(process.env.BENCH_CERTIFICATES ?? 500);
@@ -88,7 +89,7 @@ try {
   await db.update(mailOutbox).set({ dueAt: new Date(Date.now() + 365 * DAY) }).where(eq(mailOutbox.status, 'pending'));
   // The SMTP server starts only once everything is queued.
   const sink = await startCountingSink(SINK_PORT);
-  const worker = createMailWorker({ db, transport: createSmtpTransport(`smtp://127.0.0.1:${SINK_PORT}`), from: 'Muster <training@bench.example>', log: { warn: () => {}, error: console.error } });
+  const worker = createMailWorker({ parts: mailDeliveryParts, db, transport: createSmtpTransport(`smtp://127.0.0.1:${SINK_PORT}`), from: 'Muster <training@bench.example>', log: { warn: () => {}, error: console.error } });
   const rows: string[] = [];
   for (const kind of kinds) {
     const released = await db

@@ -13,6 +13,7 @@ import { registerForSession } from '@/lib/registrations/register';
 import { createTestDatabase, testDrivers, type TestDatabase } from '@/test/databases';
 import { startSmtpSink } from '@/test/smtp-sink';
 import { installLogRedaction } from '@/lib/errors/log-redaction';
+import { mailDeliveryParts } from '@/lib/startup/mail-delivery-parts';
 
 const PERSON = {
   name: 'Łukasz Wiśniewski-Quill',
@@ -115,7 +116,7 @@ describe.each(testDrivers)('logs hold no personal data on %s', (driver) => {
         }),
       );
       const logged = capturingConsole();
-      const worker = createMailWorker({ db, transport: createSmtpTransport(smtp.url), from: 'Muster <no-reply@muster.test>', log: logged.console });
+      const worker = createMailWorker({ parts: mailDeliveryParts, db, transport: createSmtpTransport(smtp.url), from: 'Muster <no-reply@muster.test>', log: logged.console });
 
       expect(await worker.runOnce()).toEqual({ sent: 0, retrying: 0, failed: 1 });
       await worker.stop();

@@ -1,4 +1,4 @@
-import { hoursText } from '@/lib/certificates/hours-text';
+import { hoursText } from '@/lib/text/hours-text';
 import type { TMyCertificateDto } from '@/lib/records/my-certificates';
 import { formatLongDate } from '@/lib/time/zoned';
 

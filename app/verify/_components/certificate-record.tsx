@@ -1,4 +1,4 @@
-import { hoursText } from '@/lib/certificates/hours-text';
+import { hoursText } from '@/lib/text/hours-text';
 import type { TVerifyRecord } from '../_lib/record-view';
 
 /** Valid or revoked in large words, then what the certificate says. Rendered on the server and in the upload result. */

@@ -75,12 +75,14 @@ export const goldenProps: { [K in keyof TMailTemplates]: TMailTemplates[K][] } =
       code: '7K2Q-9XWD-4HPA-M3TR',
       verifyUrl: 'https://muster.example/verify/7K2Q-9XWD-4HPA-M3TR',
       myTrainingUrl: 'https://muster.example/me',
-      certificateCode: '7K2Q9XWD4HPAM3TR',
       facilitators: 'Dr Ana Ruiz, Sam Lee',
       partnerAgency: 'Riverside PD',
     },
   ],
 };
+
+/** The certificate the golden certificate email carries, as its outbox row stores it. */
+export const GOLDEN_CERTIFICATE_CODE = '7K2Q9XWD4HPAM3TR';
 
 /** The stored bytes the golden certificate email attaches. */
 export const GOLDEN_PDF = Buffer.from('%PDF-1.7\n% golden certificate\n%%EOF\n');

@@ -1,4 +1,4 @@
-import { hoursText } from '@/lib/certificates/hours-text';
+import { hoursText } from '@/lib/text/hours-text';
 import type { TAttendanceDto } from '@/lib/certificates/session-certificates';
 
 /** "Attended", "Partial, 2 hours", "Absent" or "Not recorded", with whether it earns a certificate when that is not obvious. */

@@ -1,5 +1,5 @@
 import type { TFormState } from '@/app/_lib/trainer-action';
-import { hoursText } from '@/lib/certificates/hours-text';
+import { hoursText } from '@/lib/text/hours-text';
 import type { TSessionCertificateDto } from '@/lib/certificates/session-certificates';
 import { formatInstant } from '@/lib/roster/roster';
 import { ReissueCertificateForm } from './reissue-certificate-form';
