@@ -40,7 +40,9 @@ export async function openDatabase(options: DbOptions): Promise<DbHandle> {
 async function openPostgres(url: string, maxConnections = 10): Promise<DbHandle> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
-  const client = postgres(url, { max: maxConnections, onnotice: () => {} });
+  // JIT compiles a plan for 100–200 ms once its estimated cost is high, as the roster's is on a
+  // large database; Muster's queries are short, so compiling never pays for itself.
+  const client = postgres(url, { max: maxConnections, onnotice: () => {}, connection: { jit: 'off' } });
   const db = drizzle({ client, schema }) as unknown as Db;
   statementRunners.set(db, (text, params) => client.unsafe(text, params as never[], { prepare: true }));
   return {

@@ -1,4 +1,4 @@
-import { date, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const agencyKind = pgEnum('agency_kind', [
   'police_department',
@@ -20,6 +20,22 @@ export const agencies = pgTable('agencies', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Each of an agency's email domains as a row of its own, kept by a trigger from
+ * agencies.email_domains (migration 0015), so "which agency has this address's domain" is one
+ * index lookup instead of a scan of every agency's list.
+ */
+export const agencyEmailDomains = pgTable(
+  'agency_email_domains',
+  {
+    domain: text('domain').notNull(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.domain, t.agencyId] }), index('agency_email_domains_agency_idx').on(t.agencyId)],
+);
 
 export const agencyContacts = pgTable(
   'agency_contacts',

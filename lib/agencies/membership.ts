@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db';
-import { agencies, agencyMembers, registrations, trainingSessions, users, workshops } from '@/db/schema';
+import { agencies, agencyEmailDomains, agencyMembers, registrations, trainingSessions, users, workshops } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import type { TActor } from '@/lib/auth/actor';
 import { forbiddenError, notFoundError, unauthorizedError } from '@/lib/errors/app-error';
@@ -19,15 +19,21 @@ export function isAgencyMember(agencyId: AnyPgColumn | SQL, email: AnyPgColumn |
   // (Drizzle leaves columns bare in a one-table select list) still means the caller's row, never
   // agency_members.email or .agency_id inside the subqueries.
   return sql<boolean>`(select exists (
-        select 1 from ${agencies} ag, jsonb_array_elements_text(ag.email_domains) as domain(name)
-         where ag.id = who.agency and domain.name = split_part(who.address, '@', 2))
+        select 1 from ${agencyEmailDomains} d where d.domain = split_part(who.address, '@', 2) and d.agency_id = who.agency)
       or exists (select 1 from ${agencyMembers} m where m.agency_id = who.agency and m.email = who.address)
     from (select (${agencyId})::uuid as agency, (${email})::text as address) as who)`;
 }
 
-/** The agency an address verifiably belongs to (the oldest if several), as a subquery. */
+/**
+ * The agency an address verifiably belongs to (the oldest if several), as a subquery: two index
+ * lookups (its domain, its memberships) however many agencies there are.
+ */
 export function verifiedAgencyOf(email: AnyPgColumn | SQL): SQL<string | null> {
-  return sql<string | null>`(select v.id from ${agencies} v where ${isAgencyMember(sql`v.id`, email)} order by v.created_at, v.id limit 1)`;
+  return sql<string | null>`(select found.agency_id from (select (${email})::text as address) as who, lateral (
+        select d.agency_id from ${agencyEmailDomains} d where d.domain = split_part(who.address, '@', 2)
+        union all
+        select m.agency_id from ${agencyMembers} m where m.email = who.address
+      ) as found order by (select v.created_at from ${agencies} v where v.id = found.agency_id), found.agency_id limit 1)`;
 }
 
 /** A registration whose typed agency names one, by someone not (yet) known to belong to it. */

@@ -62,24 +62,26 @@ export function withScriptHashPolicy(req: IncomingMessage, res: ServerResponse):
   let holding: boolean | undefined;
   const chunks: Buffer[] = [];
 
-  const restore = () => Object.assign(res, original);
   const sendHead = () => {
     if (!head) return;
     if (head.statusMessage) original.writeHead.call(res, head.statusCode, head.statusMessage as never);
     else original.writeHead.call(res, head.statusCode);
   };
-  /** Decided once, when the body starts: only HTML is held back. */
+  /**
+   * Decided once, when the body starts: only HTML is held back; anything else passes straight
+   * through from then on. The methods stay wrapped rather than being put back, because Next wraps
+   * some of them again after this and putting ours back would undo its wrappers (a download larger
+   * than one socket buffer then never ended).
+   */
   const decide = () => {
     if (holding !== undefined) return holding;
     holding = /^text\/html\b/i.test(String(res.getHeader('content-type') ?? ''));
-    if (!holding) {
-      restore();
-      sendHead();
-    }
+    if (!holding) sendHead();
     return holding;
   };
 
   res.writeHead = function writeHead(statusCode: number, ...rest: unknown[]) {
+    if (holding === false) return original.writeHead.call(res, statusCode, ...(rest as [never]));
     const [message, headers] = typeof rest[0] === 'string' ? [rest[0], rest[1]] : [undefined, rest[0]];
     head = { statusCode, statusMessage: message };
     res.statusCode = statusCode;
@@ -112,8 +114,9 @@ export function withScriptHashPolicy(req: IncomingMessage, res: ServerResponse):
       const textEncoding = typeof encodingOrCallback === 'string' ? (encodingOrCallback as BufferEncoding) : 'utf8';
       chunks.push(asBuffer(chunk, textEncoding));
     }
-    restore();
     let body: Buffer = Buffer.concat(chunks);
+    // From here on everything passes through, Node's own implicit writeHead in end() included.
+    holding = false;
     res.setHeader('content-security-policy', contentSecurityPolicy(inlineScriptHashes(body)));
     if (encoding && body.length >= MIN_COMPRESS_BYTES && req.method !== 'HEAD') {
       body = compress(body, encoding);

@@ -3,6 +3,7 @@
  * and print figures next to GET /api/health measured in the same run.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
 export type TLoadResult = { label: string; rps: number; p50: number; p99: number; errors: number; non2xx: number };
@@ -80,4 +81,25 @@ export async function startCountingSink(port: number): Promise<TCountingSink> {
     accepted: async () => Number(await (await fetch(`http://127.0.0.1:${port + 1}/count`)).text()),
     stop: () => child.kill('SIGTERM'),
   };
+}
+
+export type TProcessMemory = { pid: number; command: string; rssMiB: number };
+
+/** Resident memory of every process in a server's process group (npm, tsx and the server itself). */
+export function processGroupMemory(groupId: number): TProcessMemory[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((pid) => {
+      try {
+        // The command may hold spaces and parentheses; the fields after its closing one are fixed.
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const group = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+        if (group !== groupId) return [];
+        const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+        const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).slice(0, 4).join(' ');
+        return rss ? [{ pid: Number(pid), command, rssMiB: Number(rss[1]) / 1024 }] : [];
+      } catch {
+        return []; // gone since the listing
+      }
+    });
 }

@@ -9,6 +9,7 @@ import { recordStaffRead } from '@/lib/audit/staff-reads';
 import { listAgencies } from '@/lib/agencies/agencies';
 import { listSessionCertificates } from '@/lib/certificates/session-certificates';
 import { listRegistrationsForTrainer, type TRosterEntryDto } from '@/lib/registrations/queries';
+import { pageOf } from '@/lib/roster/page-of';
 import { fillText, groupRoster } from '@/lib/roster/roster';
 import { allotmentLines, releaseLine } from '@/lib/sessions/allotment-text';
 import { getSessionForTrainer } from '@/lib/sessions/sessions';
@@ -24,6 +25,7 @@ import { CancelSessionForm } from './_components/cancel-session-form';
 import { PromoteForm } from './_components/promote-form';
 import { RemoveForm } from './_components/remove-form';
 import { RosterPerson } from './_components/roster-person';
+import { SectionPager } from './_components/section-pager';
 import { StaffRoster } from './_components/staff-roster';
 import {
   decideRequestAction,
@@ -99,6 +101,14 @@ export default async function SessionRosterPage({ params, searchParams }: TProps
   await recordStaffRead(db, actor, { action: 'roster.viewed', sessionId: session.id, via: 'page', people: entries.length });
   const roster = groupRoster(entries);
   const query = await searchParams;
+  const pages = {
+    confirmed: pageOf(roster.confirmed, query.confirmed),
+    pending: pageOf(roster.pendingApproval, query.pending),
+    waitlist: pageOf(roster.waitlist, query.waitlist),
+    cancelled: pageOf(roster.cancelled, query.cancelled),
+  };
+  // Each section's page survives moving through another's.
+  const pageParams = Object.fromEntries(Object.entries(pages).flatMap(([name, page]) => (page.page > 1 ? [[name, String(page.page)]] : [])));
   const notice = readRosterNotice(query);
   const certificateMessage = certificateNotice(query);
   const attendanceOf = (registrationId: string) => {
@@ -189,7 +199,7 @@ export default async function SessionRosterPage({ params, searchParams }: TProps
 
       <Section id="confirmed" title="Confirmed" count={roster.confirmed.length} empty="Nobody is confirmed yet.">
         <ul className="divide-y divide-slate-200">
-          {roster.confirmed.map((person) => (
+          {pages.confirmed.items.map((person) => (
             <li key={person.id}>
               <RosterPerson
                 person={person}
@@ -200,6 +210,7 @@ export default async function SessionRosterPage({ params, searchParams }: TProps
             </li>
           ))}
         </ul>
+        <SectionPager label="Confirmed" section="confirmed" page={pages.confirmed} pageParams={pageParams} />
       </Section>
 
       <CertificatesSection
@@ -212,7 +223,7 @@ export default async function SessionRosterPage({ params, searchParams }: TProps
       {roster.pendingApproval.length > 0 && (
         <Section id="pending" title="Awaiting approval" count={roster.pendingApproval.length} empty="">
           <ul className="divide-y divide-slate-200">
-            {roster.pendingApproval.map((person) => (
+            {pages.pending.items.map((person) => (
               <li key={person.id}>
                 <RosterPerson
                   person={person}
@@ -231,13 +242,14 @@ export default async function SessionRosterPage({ params, searchParams }: TProps
               </li>
             ))}
           </ul>
+          <SectionPager label="Awaiting approval" section="pending" page={pages.pending} pageParams={pageParams} />
         </Section>
       )}
 
       <Section id="waitlist" title="Waitlist" count={roster.waitlist.length} empty="Nobody is waiting.">
         <p className="mt-1 text-slate-700">In line order: when a seat frees, the first person gets it by themselves.</p>
-        <ol className="divide-y divide-slate-200">
-          {roster.waitlist.map((person) => (
+        <ol className="divide-y divide-slate-200" start={pages.waitlist.first || 1}>
+          {pages.waitlist.items.map((person) => (
             <li key={person.id}>
               <RosterPerson
                 person={person}
@@ -254,16 +266,18 @@ export default async function SessionRosterPage({ params, searchParams }: TProps
             </li>
           ))}
         </ol>
+        <SectionPager label="Waitlist" section="waitlist" page={pages.waitlist} pageParams={pageParams} />
       </Section>
 
       <Section id="cancelled" title="Cancelled" count={roster.cancelled.length} empty="Nobody has cancelled.">
         <ul className="divide-y divide-slate-200">
-          {roster.cancelled.map((person) => (
+          {pages.cancelled.items.map((person) => (
             <li key={person.id}>
               <RosterPerson person={person} timeZone={session.timeZone} />
             </li>
           ))}
         </ul>
+        <SectionPager label="Cancelled" section="cancelled" page={pages.cancelled} pageParams={pageParams} />
       </Section>
 
       {open && (
