@@ -13,6 +13,8 @@ import { OfficerTable } from './_components/officer-table';
 import { SessionTable } from './_components/session-table';
 import { UpcomingSessions } from './_components/upcoming-sessions';
 import { listAgencyUpcomingSessions, type TAgencyUpcomingSession } from '@/lib/agencies/agency-sessions';
+import { SectionPager } from '@/app/_components/section-pager';
+import { pageOf } from '@/lib/lists/page-of';
 
 /** The records, or the reason a coordinator cannot see them; anyone else gets the 403 page. */
 async function loadRecords(
@@ -32,8 +34,9 @@ async function loadRecords(
   }
 }
 
-export default async function AgencyRecordsPage({ searchParams }: { searchParams: Promise<{ decided?: string | string[] }> }) {
-  const { decided } = await searchParams;
+export default async function AgencyRecordsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const query = await searchParams;
+  const { decided } = query;
   const user = await getCurrentUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent('/agency')}`);
   const records = await loadRecords({ id: user.id, role: user.role });
@@ -47,7 +50,9 @@ export default async function AgencyRecordsPage({ searchParams }: { searchParams
     );
   }
 
-  const { agency, sessions, officers, claims, upcoming } = records;
+  const { agency, claims, upcoming } = records;
+  const pages = { sessions: pageOf(records.sessions, query.sessions), officers: pageOf(records.officers, query.officers) };
+  const pageParams = Object.fromEntries(Object.entries(pages).flatMap(([name, page]) => (page.page > 1 ? [[name, String(page.page)]] : [])));
   return (
     <div className="space-y-8">
       <div className="space-y-2">
@@ -78,13 +83,27 @@ export default async function AgencyRecordsPage({ searchParams }: { searchParams
         <h2 id="by-session" className="text-xl font-semibold">
           By session
         </h2>
-        {sessions.length > 0 ? <SessionTable sessions={sessions} agencyName={agency.name} /> : <p>None of your officers has a place in a joint session yet.</p>}
+        {pages.sessions.total > 0 ? (
+          <>
+            <SessionTable sessions={pages.sessions.items} agencyName={agency.name} />
+            <SectionPager label="Sessions" section="sessions" anchor="by-session" page={pages.sessions} pageParams={pageParams} />
+          </>
+        ) : (
+          <p>None of your officers has a place in a joint session yet.</p>
+        )}
       </section>
       <section aria-labelledby="by-officer" className="card space-y-4">
         <h2 id="by-officer" className="text-xl font-semibold">
           By officer
         </h2>
-        {officers.length > 0 ? <OfficerTable officers={officers} agencyName={agency.name} /> : <p>No officers yet.</p>}
+        {pages.officers.total > 0 ? (
+          <>
+            <OfficerTable officers={pages.officers.items} agencyName={agency.name} />
+            <SectionPager label="Officers" section="officers" anchor="by-officer" page={pages.officers} pageParams={pageParams} />
+          </>
+        ) : (
+          <p>No officers yet.</p>
+        )}
       </section>
       <section aria-labelledby="export" className="card space-y-3">
         <h2 id="export" className="text-xl font-semibold">

@@ -50,7 +50,17 @@ async function check(page: TPage): Promise<number> {
 async function measure(page: TPage): Promise<TLoadResult> {
   const options = { url: `${base}${page.path}`, connections: 2, headers: page.cookie ? { cookie: page.cookie } : {} };
   await load('warm-up', { ...options, duration: 2 });
-  return load(page.label, { ...options, duration: 5 });
+  const result = await load(page.label, { ...options, duration: 5 });
+  if (result.rps > 0) return result;
+  // Nothing answered within the window: time a few requests one after another instead.
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    await check(page);
+    times.push(Math.round(performance.now() - started));
+  }
+  times.sort((a, b) => a - b);
+  return { ...result, p50: times[1]!, p99: times[2]!, rps: 1000 / times[1]! };
 }
 
 const byScale = new Map<number, TLoadResult[]>();

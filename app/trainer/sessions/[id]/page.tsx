@@ -9,7 +9,7 @@ import { recordStaffRead } from '@/lib/audit/staff-reads';
 import { listAgencies } from '@/lib/agencies/agencies';
 import { listSessionCertificates } from '@/lib/certificates/session-certificates';
 import { listRegistrationsForTrainer, type TRosterEntryDto } from '@/lib/registrations/queries';
-import { pageOf } from '@/lib/roster/page-of';
+import { pageOf } from '@/lib/lists/page-of';
 import { fillText, groupRoster } from '@/lib/roster/roster';
 import { allotmentLines, releaseLine } from '@/lib/sessions/allotment-text';
 import { getSessionForTrainer } from '@/lib/sessions/sessions';
@@ -25,7 +25,7 @@ import { CancelSessionForm } from './_components/cancel-session-form';
 import { PromoteForm } from './_components/promote-form';
 import { RemoveForm } from './_components/remove-form';
 import { RosterPerson } from './_components/roster-person';
-import { SectionPager } from './_components/section-pager';
+import { SectionPager } from '@/app/_components/section-pager';
 import { StaffRoster } from './_components/staff-roster';
 import {
   decideRequestAction,

@@ -1,5 +1,5 @@
-/** How many people a roster section shows at once: a long list stays quick to load and to read. */
-export const ROSTER_PAGE_SIZE = 100;
+/** How many rows a section of a long list shows at once (a roster, an agency's officers): it stays quick to load and to read. */
+export const LIST_PAGE_SIZE = 100;
 
 export type TListPage<T> = {
   items: T[];
@@ -13,7 +13,7 @@ export type TListPage<T> = {
 };
 
 /** One page of a list, from a page number as it came in a URL (anything else means page 1). */
-export function pageOf<T>(items: readonly T[], requested: unknown, size = ROSTER_PAGE_SIZE): TListPage<T> {
+export function pageOf<T>(items: readonly T[], requested: unknown, size = LIST_PAGE_SIZE): TListPage<T> {
   const pages = Math.max(1, Math.ceil(items.length / size));
   const asked = typeof requested === 'string' && /^\d{1,6}$/.test(requested) ? Number(requested) : 1;
   const page = Math.min(Math.max(asked, 1), pages);
