@@ -14,7 +14,7 @@ import { SessionTable } from './_components/session-table';
 import { UpcomingSessions } from './_components/upcoming-sessions';
 import { listAgencyUpcomingSessions, type TAgencyUpcomingSession } from '@/lib/agencies/agency-sessions';
 import { SectionPager } from '@/app/_components/section-pager';
-import { pageOf } from '@/lib/lists/page-of';
+import { pageOf, pageParamsOf } from '@/lib/lists/page-of';
 
 /** The records, or the reason a coordinator cannot see them; anyone else gets the 403 page. */
 async function loadRecords(
@@ -52,7 +52,7 @@ export default async function AgencyRecordsPage({ searchParams }: { searchParams
 
   const { agency, claims, upcoming } = records;
   const pages = { sessions: pageOf(records.sessions, query.sessions), officers: pageOf(records.officers, query.officers) };
-  const pageParams = Object.fromEntries(Object.entries(pages).flatMap(([name, page]) => (page.page > 1 ? [[name, String(page.page)]] : [])));
+  const pageParams = pageParamsOf(pages);
   return (
     <div className="space-y-8">
       <div className="space-y-2">

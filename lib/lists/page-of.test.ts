@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageOf } from './page-of';
+import { pageOf, pageParamsOf } from './page-of';
 
 const people = Array.from({ length: 250 }, (_, i) => `person ${i + 1}`);
 
@@ -18,5 +18,9 @@ describe('pageOf', () => {
 
   it('has one empty page for an empty list', () => {
     expect(pageOf([], '4')).toEqual({ items: [], page: 1, pages: 1, first: 0, last: 0, total: 0 });
+  });
+
+  it('keeps in the URL only the sections past their first page', () => {
+    expect(pageParamsOf({ confirmed: pageOf(people, '2'), waitlist: pageOf(people, '1'), cancelled: pageOf([], '3') })).toEqual({ confirmed: '2' });
   });
 });

@@ -21,3 +21,8 @@ export function pageOf<T>(items: readonly T[], requested: unknown, size = LIST_P
   const shown = items.slice(start, start + size);
   return { items: shown, page, pages, first: shown.length ? start + 1 : 0, last: start + shown.length, total: items.length };
 }
+
+/** The URL parameters that keep each section on the page it shows (page 1 needs none), for links that move one of them. */
+export function pageParamsOf(pages: Record<string, TListPage<unknown>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(pages).flatMap(([name, page]) => (page.page > 1 ? [[name, String(page.page)]] : [])));
+}

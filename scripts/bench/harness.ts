@@ -83,10 +83,8 @@ export async function startCountingSink(port: number): Promise<TCountingSink> {
   };
 }
 
-export type TProcessMemory = { pid: number; command: string; rssMiB: number };
-
-/** Resident memory of every process in a server's process group (npm, tsx and the server itself). */
-export function processGroupMemory(groupId: number): TProcessMemory[] {
+/** Resident memory (MiB) of each process in a server's process group (npm, tsx and the server itself). */
+export function processGroupRssMiB(groupId: number): number[] {
   return readdirSync('/proc')
     .filter((name) => /^\d+$/.test(name))
     .flatMap((pid) => {
@@ -96,8 +94,7 @@ export function processGroupMemory(groupId: number): TProcessMemory[] {
         const group = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
         if (group !== groupId) return [];
         const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-        const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).slice(0, 4).join(' ');
-        return rss ? [{ pid: Number(pid), command, rssMiB: Number(rss[1]) / 1024 }] : [];
+        return rss ? [Number(rss[1]) / 1024] : [];
       } catch {
         return []; // gone since the listing
       }

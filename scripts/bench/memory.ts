@@ -7,21 +7,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createBenchDatabase } from './bench-database';
-import { load, processGroupMemory, startServer, stopServer } from './harness';
+import { load, processGroupRssMiB, startServer, stopServer } from './harness';
 
 const port = Number(process.env.BENCH_PORT ?? 3330);
 const base = `http://localhost:${port}`;
 
 /** The server's own process (the largest of its group) and the group as a whole, in MiB. */
 function memory(groupId: number): { server: number; group: number } {
-  const processes = processGroupMemory(groupId);
-  return { server: Math.max(...processes.map((p) => p.rssMiB)), group: processes.reduce((sum, p) => sum + p.rssMiB, 0) };
+  const processes = processGroupRssMiB(groupId);
+  return { server: Math.max(...processes), group: processes.reduce((sum, rss) => sum + rss, 0) };
 }
 
-async function measure(label: string, env: Record<string, string>, seed?: () => Promise<void>) {
+async function measure(label: string, env: Record<string, string>) {
   const server = await startServer(env, port);
   try {
-    await seed?.();
     await new Promise((resolve) => setTimeout(resolve, 10_000));
     const idle = memory(server.pid!);
     const catalogue = await (await fetch(`${base}/`)).text();

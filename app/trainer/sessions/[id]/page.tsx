@@ -9,7 +9,7 @@ import { recordStaffRead } from '@/lib/audit/staff-reads';
 import { listAgencies } from '@/lib/agencies/agencies';
 import { listSessionCertificates } from '@/lib/certificates/session-certificates';
 import { listRegistrationsForTrainer, type TRosterEntryDto } from '@/lib/registrations/queries';
-import { pageOf } from '@/lib/lists/page-of';
+import { pageOf, pageParamsOf } from '@/lib/lists/page-of';
 import { fillText, groupRoster } from '@/lib/roster/roster';
 import { allotmentLines, releaseLine } from '@/lib/sessions/allotment-text';
 import { getSessionForTrainer } from '@/lib/sessions/sessions';
@@ -108,7 +108,7 @@ export default async function SessionRosterPage({ params, searchParams }: TProps
     cancelled: pageOf(roster.cancelled, query.cancelled),
   };
   // Each section's page survives moving through another's.
-  const pageParams = Object.fromEntries(Object.entries(pages).flatMap(([name, page]) => (page.page > 1 ? [[name, String(page.page)]] : [])));
+  const pageParams = pageParamsOf(pages);
   const notice = readRosterNotice(query);
   const certificateMessage = certificateNotice(query);
   const attendanceOf = (registrationId: string) => {
