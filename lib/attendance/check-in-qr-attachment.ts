@@ -14,7 +14,7 @@ export async function checkInQrAttachments(_db: Db, row: TOutboxRow): Promise<TD
   const url = row.props.checkInUrl;
   if (typeof url !== 'string' || url === '') return [];
   // Medium error correction survives a cracked phone screen; 8 px modules scan from arm's length.
-  const png = await qrPng(url, { errorCorrectionLevel: 'M', margin: 4, scale: 8 });
+  const png = qrPng(url, { errorCorrectionLevel: 'M', margin: 4, scale: 8 });
   return [
     {
       filename: 'check-in.png',

@@ -42,8 +42,30 @@ function connectWithoutDelay(options: SMTPPool.Options, callback: TSocketCallbac
     socket.setTimeout(0);
     socket.off('error', giveUp);
     settled = true;
+    coalesceWrites(socket);
     callback(null, { connection: socket });
   });
+}
+
+/**
+ * Sends what is written to the socket in one turn of the event loop as one write. Nodemailer
+ * writes a message as many small pieces (each header block, boundary and encoded line run), and
+ * with Nagle's algorithm off each piece was a system call and a packet of its own.
+ */
+function coalesceWrites(socket: net.Socket) {
+  const write = socket.write.bind(socket) as (...args: unknown[]) => boolean;
+  let corked = false;
+  socket.write = ((...args: unknown[]) => {
+    if (!corked && !socket.destroyed) {
+      corked = true;
+      socket.cork();
+      process.nextTick(() => {
+        corked = false;
+        socket.uncork();
+      });
+    }
+    return write(...args);
+  }) as typeof socket.write;
 }
 
 /**

@@ -24,6 +24,8 @@ const CERTIFICATES = Number(process.env.BENCH_CERTIFICATES ?? 500);
 const SINK_PORT = Number(process.env.BENCH_SINK_PORT ?? 2625);
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+// Production refuses to start without SMTP; the links the seed signs read the configuration.
+process.env.SMTP_URL ??= `smtp://127.0.0.1:${SINK_PORT}`;
 
 const database = await createBenchDatabase('mail');
 const handle = await database.open();
