@@ -6,6 +6,7 @@ import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import { parseConnectionUrl } from 'nodemailer/lib/shared/index.js';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
+import { quotedPrintable } from './quoted-printable';
 
 export type TOutgoingMail = Mail.Options & { messageId: string };
 
@@ -87,7 +88,7 @@ export function createSmtpTransport(smtpUrl: string): MailTransport {
   return {
     kind: 'smtp',
     async send(message) {
-      await transporter.sendMail(message);
+      await transporter.sendMail(withEncodedBodies(message));
     },
     close: () => transporter.close(),
   };
@@ -98,17 +99,35 @@ export function createSmtpTransport(smtpUrl: string): MailTransport {
  * the same MIME composer as real delivery, so /dev/mailbox shows exactly what would be sent.
  */
 export function createLocalMailboxTransport(dir: string): MailTransport {
-  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true });
   return {
     kind: 'local-mailbox',
     async send(message) {
-      const info = await transporter.sendMail(message);
+      const info = await transporter.sendMail(withEncodedBodies(message));
       await mkdir(dir, { recursive: true });
       const name = `${Date.now().toString().padStart(15, '0')}-${mailboxId(message.messageId)}.eml`;
       await writeFile(path.join(dir, name), info.message as Buffer);
     },
     close: () => transporter.close(),
   };
+}
+
+/**
+ * The message with its text and HTML bodies already in quoted-printable, as finished MIME parts,
+ * so nodemailer copies them instead of encoding them itself (see quotedPrintable). Only a
+ * message with both bodies: nodemailer then puts them in a multipart of their own, where a
+ * finished part replaces just that part, never the message's own headers.
+ */
+function withEncodedBodies(message: TOutgoingMail): TOutgoingMail {
+  const { html, text } = message;
+  if (typeof html !== 'string' || typeof text !== 'string') return message;
+  return { ...message, text: encodedPart('text/plain', text), html: encodedPart('text/html', html) };
+}
+
+// Nodemailer takes `raw` on any attachment-like body; its type declarations list it for attachments only.
+function encodedPart(contentType: string, body: string): Mail.AttachmentLike {
+  const raw = `Content-Type: ${contentType}; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${quotedPrintable(body)}`;
+  return { raw } as Mail.AttachmentLike;
 }
 
 export function mailboxId(messageId: string): string {
