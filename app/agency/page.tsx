@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { recordStaffRead } from '@/lib/audit/staff-reads';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { AppError } from '@/lib/errors/app-error';
-import { getAgencyRecords, type TAgencyRecords } from '@/lib/records/agency-records';
+import { getAgencyRecords, type TAgencyRecords, type TAgencyRecordsPages } from '@/lib/records/agency-records';
 import { ClaimList } from '@/app/_components/agency/claim-list';
 import { claimDecided } from '@/app/_lib/decide-claim';
 import { listAgencyClaims, type TAgencyClaimDto } from '@/lib/agencies/membership';
@@ -14,18 +14,19 @@ import { SessionTable } from './_components/session-table';
 import { UpcomingSessions } from './_components/upcoming-sessions';
 import { listAgencyUpcomingSessions, type TAgencyUpcomingSession } from '@/lib/agencies/agency-sessions';
 import { SectionPager } from '@/app/_components/section-pager';
-import { pageOf, pageParamsOf } from '@/lib/lists/page-of';
+import { pageParamsOf } from '@/lib/lists/page-of';
 
 /** The records, or the reason a coordinator cannot see them; anyone else gets the 403 page. */
 async function loadRecords(
   actor: { id: string; role: 'trainer' | 'coordinator' | 'officer' },
+  requested: TAgencyRecordsPages,
 ): Promise<(TAgencyRecords & { claims: TAgencyClaimDto[]; upcoming: TAgencyUpcomingSession[] }) | { refused: string }> {
   try {
     const db = await getDb();
-    const records = await getAgencyRecords(db, actor);
+    const records = await getAgencyRecords(db, actor, requested);
     const claims = await listAgencyClaims(db, actor, records.agency.id);
     const { sessions: upcoming } = await listAgencyUpcomingSessions(db, actor);
-    await recordStaffRead(db, actor, { action: 'agency_records.viewed', agencyId: records.agency.id, people: records.officers.length + claims.length });
+    await recordStaffRead(db, actor, { action: 'agency_records.viewed', agencyId: records.agency.id, people: records.officers.items.length + claims.length });
     return { ...records, claims, upcoming };
   } catch (error) {
     if (!(error instanceof AppError) || error.status !== 403) throw error;
@@ -39,7 +40,7 @@ export default async function AgencyRecordsPage({ searchParams }: { searchParams
   const { decided } = query;
   const user = await getCurrentUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent('/agency')}`);
-  const records = await loadRecords({ id: user.id, role: user.role });
+  const records = await loadRecords({ id: user.id, role: user.role }, { sessions: query.sessions, officers: query.officers });
 
   if ('refused' in records) {
     return (
@@ -51,7 +52,7 @@ export default async function AgencyRecordsPage({ searchParams }: { searchParams
   }
 
   const { agency, claims, upcoming } = records;
-  const pages = { sessions: pageOf(records.sessions, query.sessions), officers: pageOf(records.officers, query.officers) };
+  const pages = { sessions: records.sessions, officers: records.officers };
   const pageParams = pageParamsOf(pages);
   return (
     <div className="space-y-8">

@@ -12,14 +12,27 @@ export type TListPage<T> = {
   total: number;
 };
 
-/** One page of a list, from a page number as it came in a URL (anything else means page 1). */
-export function pageOf<T>(items: readonly T[], requested: unknown, size = LIST_PAGE_SIZE): TListPage<T> {
-  const pages = Math.max(1, Math.ceil(items.length / size));
+/**
+ * Which rows the page asked for in a URL shows, out of `total` (anything but a page number means
+ * page 1; a page past the end, the last): for a query that pages in the database.
+ */
+export function pageWindow(requested: unknown, total: number, size = LIST_PAGE_SIZE): { page: number; offset: number; limit: number } {
+  const pages = Math.max(1, Math.ceil(total / size));
   const asked = typeof requested === 'string' && /^\d{1,6}$/.test(requested) ? Number(requested) : 1;
   const page = Math.min(Math.max(asked, 1), pages);
+  return { page, offset: (page - 1) * size, limit: size };
+}
+
+/** The page `page` of a list of `total` rows, holding `items`. */
+export function listPage<T>(items: T[], page: number, total: number, size = LIST_PAGE_SIZE): TListPage<T> {
   const start = (page - 1) * size;
-  const shown = items.slice(start, start + size);
-  return { items: shown, page, pages, first: shown.length ? start + 1 : 0, last: start + shown.length, total: items.length };
+  return { items, page, pages: Math.max(1, Math.ceil(total / size)), first: items.length ? start + 1 : 0, last: start + items.length, total };
+}
+
+/** One page of a list, from a page number as it came in a URL (anything else means page 1). */
+export function pageOf<T>(items: readonly T[], requested: unknown, size = LIST_PAGE_SIZE): TListPage<T> {
+  const { page, offset } = pageWindow(requested, items.length, size);
+  return listPage(items.slice(offset, offset + size), page, items.length, size);
 }
 
 /** The URL parameters that keep each section on the page it shows (page 1 needs none), for links that move one of them. */

@@ -81,7 +81,7 @@ describe.each(testDrivers)('agency records on %s', (driver) => {
   it('shows a coordinator their agency’s sessions: registrations by status, attended, hours from valid certificates', async () => {
     const records = await getAgencyRecords(db, riversideCoordinator);
     expect(records.agency).toEqual({ id: riverside, name: 'Riverside Police Department' });
-    expect(records.sessions).toEqual([
+    expect(records.sessions.items).toEqual([
       {
         sessionId: expect.any(String),
         workshopTitle: 'Recognising signs of abuse',
@@ -105,7 +105,7 @@ describe.each(testDrivers)('agency records on %s', (driver) => {
 
   it('shows each officer once, with sessions, attendance and valid hours earned with this agency only', async () => {
     const { officers } = await getAgencyRecords(db, riversideCoordinator);
-    expect(officers).toEqual([
+    expect(officers.items).toEqual([
       { email: 'ana@riverside.example', name: 'Ana Silva', sessions: 2, attended: 2, hours: 3 },
       { email: 'ben@riverside.example', name: 'Ben Ode', sessions: 1, attended: 0, hours: 0 },
       { email: 'cy@riverside.example', name: 'Cy Park', sessions: 0, attended: 0, hours: 0 },
@@ -121,12 +121,42 @@ describe.each(testDrivers)('agency records on %s', (driver) => {
     }
 
     const hillcrestRecords = await getAgencyRecords(db, hillcrestCoordinator);
-    expect(hillcrestRecords.officers).toEqual([
+    expect(hillcrestRecords.officers.items).toEqual([
       { email: 'ana@riverside.example', name: 'Ana Silva-Old', sessions: 1, attended: 1, hours: 7 },
       { email: 'hal@hillcrest.example', name: 'Hal Grey', sessions: 1, attended: 1, hours: 3 },
     ]);
     const hillcrestText = JSON.stringify(hillcrestRecords);
     for (const outsider of ['Ben Ode', 'Cy Park', 'Walk In', 'Trauma-informed interviewing', 'Dee Open']) expect(hillcrestText).not.toContain(outsider);
+  });
+
+  it('pages sessions and officers a hundred at a time, counting each officer once, a page past the end showing the last', async () => {
+    const lakeside = await agency('Lakeside Police', ['lakeside.example']);
+    const lakesideCoordinator = await coordinator('coord@lakeside.example', lakeside);
+    const sessions = [];
+    for (let i = 0; i < 3; i++) {
+      sessions.push(await seedSession(db, { workshopTitle: `Lakeside course ${i}`, startsAt: new Date(Date.UTC(2026, 6, 1 + i, 14)), partnerAgencyId: lakeside }));
+    }
+    const officers = Array.from({ length: 104 }, (_, i) => ({ name: `Officer ${String(i).padStart(3, '0')}`, email: `o${i}@lakeside.example` }));
+    for (const [i, officer] of officers.entries()) await seedRegistration(db, sessions[i % 2]!.sessionId, { ...officer, attendance: 'attended' });
+    // One officer twice, under a later name: counted once, with the name given last.
+    await seedRegistration(db, sessions[2]!.sessionId, { name: 'Officer 000 (now Sergeant)', email: 'o0@lakeside.example' });
+
+    const first = await getAgencyRecords(db, lakesideCoordinator);
+    expect(first.officers).toMatchObject({ page: 1, pages: 2, first: 1, last: 100, total: 104 });
+    expect(first.officers.items[0]).toEqual({ email: 'o0@lakeside.example', name: 'Officer 000 (now Sergeant)', sessions: 2, attended: 1, hours: 0 });
+    expect(first.officers.items[1]!.name).toBe('Officer 001');
+    expect(first.sessions).toMatchObject({ page: 1, pages: 1, total: 3 });
+    expect(first.sessions.items.map((s) => [s.workshopTitle, s.counts.confirmed, s.attended])).toEqual([
+      ['Lakeside course 2', 1, 0],
+      ['Lakeside course 1', 52, 52],
+      ['Lakeside course 0', 52, 52],
+    ]);
+
+    const second = await getAgencyRecords(db, lakesideCoordinator, { officers: '2' });
+    expect(second.officers).toMatchObject({ page: 2, first: 101, last: 104 });
+    expect(second.officers.items.map((o) => o.name)).toEqual(['Officer 100', 'Officer 101', 'Officer 102', 'Officer 103']);
+    expect((await getAgencyRecords(db, lakesideCoordinator, { officers: '9' })).officers.items).toEqual(second.officers.items);
+    expect((await getAgencyRecords(db, lakesideCoordinator, { officers: 'x' })).officers.page).toBe(1);
   });
 
   it('exports the agency’s registrations as defused CSV and writes the export to the audit log', async () => {

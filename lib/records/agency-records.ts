@@ -1,10 +1,12 @@
 import 'server-only';
-import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { queryRows } from '@/db/client';
 import { certificates, registrations, trainingSessions, workshops, type TAttendanceStatus, type TRegistrationStatus } from '@/db/schema';
 import type { TActor } from '@/lib/auth/actor';
 import { formatCertificateDates } from '@/lib/certificates/render-pdf';
 import { isAgencyMember } from '@/lib/agencies/membership';
+import { listPage, pageWindow, type TListPage } from '@/lib/lists/page-of';
 import { coordinatorAgency, type TCoordinatorAgency } from './coordinator-scope';
 
 /** One of the agency's registrations, with what came of it. */
@@ -51,12 +53,12 @@ export type TAgencyOfficerRecord = {
 
 export type TAgencyRecords = {
   agency: TCoordinatorAgency;
-  sessions: TAgencySessionRecord[];
-  officers: TAgencyOfficerRecord[];
+  sessions: TListPage<TAgencySessionRecord>;
+  officers: TListPage<TAgencyOfficerRecord>;
 };
 
-const cents = (hours: number | null) => Math.round((hours ?? 0) * 100);
-const attendedSome = (row: TAgencyRegistrationRow) => row.attendance === 'attended' || row.attendance === 'partial';
+/** Which page of each section to show, as the numbers came in the URL (anything else means page 1). */
+export type TAgencyRecordsPages = { sessions?: unknown; officers?: unknown };
 
 /**
  * The agency's officers' registrations in the sessions run jointly with it, most recent session
@@ -102,51 +104,107 @@ export async function listAgencyRegistrations(db: Db, agencyId: string): Promise
   }));
 }
 
-function bySession(rows: TAgencyRegistrationRow[]): TAgencySessionRecord[] {
-  const sessions = new Map<string, TAgencySessionRecord & { hoursInCents: number }>();
-  for (const row of rows) {
-    let record = sessions.get(row.sessionId);
-    if (!record) {
-      record = {
-        sessionId: row.sessionId,
-        workshopTitle: row.workshopTitle,
-        sessionDate: row.sessionDate,
-        sessionStatus: row.sessionStatus,
-        counts: { confirmed: 0, waitlisted: 0, pending_approval: 0, cancelled: 0 },
-        attended: 0,
-        hours: 0,
-        hoursInCents: 0,
-      };
-      sessions.set(row.sessionId, record);
-    }
-    record.counts[row.status] += 1;
-    if (attendedSome(row)) record.attended += 1;
-    record.hoursInCents += cents(row.hours);
-  }
-  return [...sessions.values()].map(({ hoursInCents, ...record }) => ({ ...record, hours: hoursInCents / 100 }));
+/**
+ * The agency's officers' registrations in its joint sessions, each with its session, workshop and
+ * valid certificate, as `mine`: what every count and page of the records reads.
+ */
+function withAgencyRows(agencyId: string): SQL {
+  return sql`with mine as (
+    select r.id, r.email, r.name, r.status, r.attendance, s.id as session_id, s.starts_at, s.ends_at, s.time_zone,
+      s.status as session_status, w.title as workshop_title, c.hours
+    from ${registrations} r
+    join ${trainingSessions} s on s.id = r.session_id
+    join ${workshops} w on w.id = s.workshop_id
+    left join ${certificates} c on c.registration_id = r.id and c.revoked_at is null
+    where s.partner_agency_id = ${agencyId} and ${isAgencyMember(sql`${agencyId}::uuid`, sql`r.email`)}
+  )`;
 }
 
-/** Rows come most recent session first, so an officer's first row carries the name they gave last. */
-function byOfficer(rows: TAgencyRegistrationRow[]): TAgencyOfficerRecord[] {
-  const officers = new Map<string, TAgencyOfficerRecord & { hoursInCents: number }>();
-  for (const row of rows) {
-    let record = officers.get(row.email);
-    if (!record) {
-      record = { email: row.email, name: row.name, sessions: 0, attended: 0, hours: 0, hoursInCents: 0 };
-      officers.set(row.email, record);
-    }
-    if (row.status !== 'cancelled') record.sessions += 1;
-    if (attendedSome(row)) record.attended += 1;
-    record.hoursInCents += cents(row.hours);
-  }
-  return [...officers.values()]
-    .map(({ hoursInCents, ...record }) => ({ ...record, hours: hoursInCents / 100 }))
-    .sort((a, b) => a.name.localeCompare(b.name) || a.email.localeCompare(b.email));
+const ATTENDED_SOME = sql`(count(*) filter (where attendance in ('attended', 'partial')))::int as attended`;
+// Summed as whole cents, so 0.1 + 0.2 hours add up to 0.3.
+const VALID_HOURS_IN_CENTS = sql`coalesce(sum(round(hours * 100)), 0)::int as "hoursInCents"`;
+
+/** How many sessions and officers the records have, for the pagers. */
+async function recordTotals(db: Db, agencyId: string): Promise<{ sessions: number; officers: number }> {
+  const [totals] = await queryRows<{ sessions: number; officers: number }>(
+    db,
+    sql`${withAgencyRows(agencyId)} select (count(distinct session_id))::int as sessions, (count(distinct email))::int as officers from mine`,
+  );
+  return totals ?? { sessions: 0, officers: 0 };
 }
 
-/** What a coordinator sees: their officers' registrations, attendance and hours in joint sessions, per session and per officer. */
-export async function getAgencyRecords(db: Db, actor: TActor): Promise<TAgencyRecords> {
+type TSessionRow = Omit<TAgencySessionRecord, 'sessionDate' | 'counts' | 'hours'> & {
+  startsMs: number;
+  endsMs: number;
+  timeZone: string;
+  counts: Record<TRegistrationStatus, number>;
+  hoursInCents: number;
+};
+
+/** One page of the agency's sessions, most recent first, each counted in the database. */
+async function sessionsPage(db: Db, agencyId: string, requested: unknown, total: number): Promise<TListPage<TAgencySessionRecord>> {
+  const { page, offset, limit } = pageWindow(requested, total);
+  const rows = await queryRows<TSessionRow>(
+    db,
+    sql`${withAgencyRows(agencyId)}
+      select session_id as "sessionId", workshop_title as "workshopTitle", session_status as "sessionStatus", time_zone as "timeZone",
+        (extract(epoch from starts_at) * 1000)::float8 as "startsMs", (extract(epoch from ends_at) * 1000)::float8 as "endsMs",
+        json_build_object(
+          'confirmed', count(*) filter (where status = 'confirmed'),
+          'waitlisted', count(*) filter (where status = 'waitlisted'),
+          'pending_approval', count(*) filter (where status = 'pending_approval'),
+          'cancelled', count(*) filter (where status = 'cancelled')
+        ) as counts,
+        ${ATTENDED_SOME}, ${VALID_HOURS_IN_CENTS}
+      from mine
+      group by session_id, workshop_title, session_status, time_zone, starts_at, ends_at
+      order by starts_at desc, session_id
+      limit ${limit} offset ${offset}`,
+  );
+  const items = rows.map(({ startsMs, endsMs, timeZone, hoursInCents, ...row }) => ({
+    ...row,
+    sessionDate: formatCertificateDates(new Date(Number(startsMs)), new Date(Number(endsMs)), timeZone),
+    counts: typeof row.counts === 'string' ? (JSON.parse(row.counts) as TSessionRow['counts']) : row.counts,
+    hours: Number(hoursInCents) / 100,
+  }));
+  return listPage(items, page, total);
+}
+
+/**
+ * One page of the agency's officers by name, each once, counted in the database. The name is the
+ * one they gave at their most recent registration.
+ */
+async function officersPage(db: Db, agencyId: string, requested: unknown, total: number): Promise<TListPage<TAgencyOfficerRecord>> {
+  const { page, offset, limit } = pageWindow(requested, total);
+  const rows = await queryRows<Omit<TAgencyOfficerRecord, 'hours'> & { hoursInCents: number }>(
+    db,
+    sql`${withAgencyRows(agencyId)}, officers as (
+        select email, (array_agg(name order by starts_at desc, session_id, name, id))[1] as name,
+          (count(*) filter (where status <> 'cancelled'))::int as sessions, ${ATTENDED_SOME}, ${VALID_HOURS_IN_CENTS}
+        from mine group by email
+      )
+      select email, name, sessions, attended, "hoursInCents" from officers
+      order by lower(name), name, email
+      limit ${limit} offset ${offset}`,
+  );
+  return listPage(
+    rows.map(({ hoursInCents, ...row }) => ({ ...row, hours: Number(hoursInCents) / 100 })),
+    page,
+    total,
+  );
+}
+
+/**
+ * What a coordinator sees: their officers' registrations, attendance and hours in joint sessions,
+ * per session and per officer, a page of each. The database counts and pages, so an agency of
+ * thousands of officers costs a page, not its whole history.
+ */
+export async function getAgencyRecords(db: Db, actor: TActor, requested: TAgencyRecordsPages = {}): Promise<TAgencyRecords> {
   const agency = await coordinatorAgency(db, actor);
-  const rows = await listAgencyRegistrations(db, agency.id);
-  return { agency, sessions: bySession(rows), officers: byOfficer(rows) };
+  const totals = await recordTotals(db, agency.id);
+  const [sessions, officers] = await Promise.all([
+    sessionsPage(db, agency.id, requested.sessions, totals.sessions),
+    officersPage(db, agency.id, requested.officers, totals.officers),
+  ]);
+  return { agency, sessions, officers };
 }
