@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { PersonalFeed } from '@/app/_components/calendar/personal-feed';
 import { MyRegistrationList } from '@/app/_components/registration/my-registration-list';
+import { SectionPager } from '@/app/_components/section-pager';
 import { getDb } from '@/db';
+import { pageOf, pageParamsOf } from '@/lib/lists/page-of';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { getMyTrainingRecord } from '@/lib/records/my-training';
 import { listMyRegistrations } from '@/lib/registrations/manage-view';
@@ -13,7 +15,11 @@ import { HoursLedger } from './_components/hours-ledger';
 
 export const metadata: Metadata = { title: 'My training' };
 
-export default async function MyTrainingPage() {
+// An officer looks for their latest sessions and certificates; years of them stay a page away.
+const ME_PAGE_SIZE = 25;
+
+export default async function MyTrainingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const query = await searchParams;
   const user = await getCurrentUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent('/me')}`);
   const db = await getDb();
@@ -22,6 +28,8 @@ export default async function MyTrainingPage() {
     getMyTrainingRecord(db, user.email),
     listCoFacilitatedSessions(db, { id: user.id, role: user.role }),
   ]);
+  const pages = { past: pageOf(past, query.past, ME_PAGE_SIZE), certificates: pageOf(record.certificates, query.certificates, ME_PAGE_SIZE) };
+  const pageParams = pageParamsOf(pages);
   return (
     <div className="space-y-8">
       <div className="space-y-2">
@@ -48,14 +56,24 @@ export default async function MyTrainingPage() {
         <h2 id="past" className="text-xl font-semibold">
           Past
         </h2>
-        {past.length > 0 ? <MyRegistrationList items={past} /> : <p>No past sessions yet.</p>}
+        {past.length > 0 ? (
+          <>
+            <MyRegistrationList items={pages.past.items} />
+            <SectionPager label="Past sessions" section="past" page={pages.past} pageParams={pageParams} />
+          </>
+        ) : (
+          <p>No past sessions yet.</p>
+        )}
       </section>
       <section aria-labelledby="certificates" className="card space-y-3">
         <h2 id="certificates" className="text-xl font-semibold">
           Certificates
         </h2>
         {record.certificates.length > 0 ? (
-          <CertificateList items={record.certificates} />
+          <>
+            <CertificateList items={pages.certificates.items} />
+            <SectionPager label="Certificates" section="certificates" page={pages.certificates} pageParams={pageParams} />
+          </>
         ) : (
           <p>No certificates yet. You receive one by email after attending a session.</p>
         )}
