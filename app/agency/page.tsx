@@ -14,7 +14,10 @@ import { SessionTable } from './_components/session-table';
 import { UpcomingSessions } from './_components/upcoming-sessions';
 import { listAgencyUpcomingSessions, type TAgencyUpcomingSession } from '@/lib/agencies/agency-sessions';
 import { SectionPager } from '@/app/_components/section-pager';
-import { pageParamsOf } from '@/lib/lists/page-of';
+import { pageOf, pageParamsOf } from '@/lib/lists/page-of';
+
+// Each upcoming session is a card with its places and actions: the next few weeks fit on one page.
+const UPCOMING_PAGE_SIZE = 25;
 
 /** The records, or the reason a coordinator cannot see them; anyone else gets the 403 page. */
 async function loadRecords(
@@ -52,7 +55,7 @@ export default async function AgencyRecordsPage({ searchParams }: { searchParams
   }
 
   const { agency, claims, upcoming } = records;
-  const pages = { sessions: records.sessions, officers: records.officers };
+  const pages = { upcoming: pageOf(upcoming, query.upcoming, UPCOMING_PAGE_SIZE), sessions: records.sessions, officers: records.officers };
   const pageParams = pageParamsOf(pages);
   return (
     <div className="space-y-8">
@@ -78,7 +81,14 @@ export default async function AgencyRecordsPage({ searchParams }: { searchParams
         <h2 id="upcoming" className="text-xl font-semibold">
           Upcoming sessions open to {agency.name}
         </h2>
-        {upcoming.length > 0 ? <UpcomingSessions sessions={upcoming} agencyName={agency.name} /> : <p>No upcoming sessions are open to your officers.</p>}
+        {upcoming.length > 0 ? (
+          <>
+            <UpcomingSessions sessions={pages.upcoming.items} agencyName={agency.name} />
+            <SectionPager label="Upcoming sessions" section="upcoming" page={pages.upcoming} pageParams={pageParams} />
+          </>
+        ) : (
+          <p>No upcoming sessions are open to your officers.</p>
+        )}
       </section>
       <section aria-labelledby="by-session" className="card space-y-4">
         <h2 id="by-session" className="text-xl font-semibold">
