@@ -164,7 +164,6 @@ async function sessionsPage(db: Db, agencyId: string, requested: unknown, total:
   const items = rows.map(({ startsMs, endsMs, timeZone, hoursInCents, ...row }) => ({
     ...row,
     sessionDate: formatCertificateDates(new Date(Number(startsMs)), new Date(Number(endsMs)), timeZone),
-    counts: typeof row.counts === 'string' ? (JSON.parse(row.counts) as TSessionRow['counts']) : row.counts,
     hours: Number(hoursInCents) / 100,
   }));
   return listPage(items, page, total);
