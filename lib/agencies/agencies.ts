@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, asc, eq, isNotNull, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { agencies, agencyContacts, partnerships, type TAgencyKind, type TMouStatus } from '@/db/schema';
+import { agencies, agencyContacts, partnerships, registrations, trainingSessions, type TAgencyKind, type TMouStatus } from '@/db/schema';
+import { queryRows } from '@/db/client';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
 import { AppError, notFoundError, parseInput } from '@/lib/errors/app-error';
 import { isUuid } from '@/lib/workshops/workshops';
@@ -120,6 +121,29 @@ export async function getAgency(db: Db, actor: TActor, id: string): Promise<TAge
 export async function listAgencies(db: Db, actor: TActor): Promise<{ id: string; name: string; kind: TAgencyKind }[]> {
   assertTrainer(actor);
   return db.select({ id: agencies.id, name: agencies.name, kind: agencies.kind }).from(agencies).orderBy(asc(agencies.name));
+}
+
+/** How many agency names a form offers while typing: enough for a session's usual agencies, never a page of thousands. */
+export const AGENCY_SUGGESTIONS = 30;
+
+/**
+ * Agency names to offer when adding someone to a session: its partner agency first, then the
+ * agencies its people named most, then the rest by name, at most `limit` of them.
+ */
+export async function listAgencySuggestions(db: Db, actor: TActor, sessionId: string, limit = AGENCY_SUGGESTIONS): Promise<{ id: string; name: string }[]> {
+  assertTrainer(actor);
+  if (!isUuid(sessionId)) return [];
+  return queryRows<{ id: string; name: string }>(
+    db,
+    sql`select a.id, a.name from ${agencies} a
+      left join (
+        select lower(${registrations.agency}) as typed, count(*) as named from ${registrations}
+        where ${registrations.sessionId} = ${sessionId} group by 1
+      ) as roster on roster.typed = lower(a.name)
+      order by a.id = (select ${trainingSessions.partnerAgencyId} from ${trainingSessions} where ${trainingSessions.id} = ${sessionId}) desc nulls last,
+        coalesce(roster.named, 0) desc, a.name, a.id
+      limit ${limit}`,
+  );
 }
 
 export async function addAgencyContact(db: Db, actor: TActor, agencyId: string, input: unknown): Promise<void> {

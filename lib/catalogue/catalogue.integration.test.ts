@@ -7,7 +7,7 @@ import type { TActor } from '@/lib/auth/actor';
 import { createSession } from '@/lib/sessions/sessions';
 import { changeWorkshopStatus, createWorkshop } from '@/lib/workshops/workshops';
 import { createTestDatabase, testDrivers, type TestDatabase } from '@/test/databases';
-import { getCataloguePage, getPublicSession, listCatalogueSessions } from './catalogue';
+import { getCataloguePage, getPublicSession, listCatalogueSessions, listCatalogueTopics, WORKSHOPS_PER_PAGE } from './catalogue';
 
 const DAY = 86_400_000;
 const inDays = (n: number, hour = 15) => new Date(Math.floor(Date.now() / DAY) * DAY + n * DAY + hour * 3_600_000);
@@ -93,5 +93,23 @@ describe.each(testDrivers)('the public catalogue on %s', (driver) => {
     expect((await getPublicSession(database.db, ids.unlisted!))?.visibility).toBe('unlisted');
     expect(await getPublicSession(database.db, ids.draft!)).toBeNull();
     expect(await getPublicSession(database.db, 'not-a-uuid')).toBeNull();
+  });
+
+  it('counts the workshops with a matching session and pages them by their next session; a page past the end is empty but counted', async () => {
+    const db = database.db;
+    for (let i = 1; i <= WORKSHOPS_PER_PAGE + 1; i++) {
+      const workshop = await createWorkshop(db, trainer, { title: `Paging workshop ${i}`, summary: 'For the pager', topics: ['paging', 'child protection'] });
+      await changeWorkshopStatus(db, trainer, workshop.id, 'publish');
+      const base = { timeZone: 'America/Chicago', capacity: 10, venue: { name: 'Training room', address: '1 Main St' } };
+      await createSession(db, trainer, workshop.id, { ...base, startsAt: inDays(30 + i).toISOString(), endsAt: inDays(30 + i, 18).toISOString() });
+    }
+    const first = await getCataloguePage(db, { q: 'paging' }, 1);
+    expect(first).toMatchObject({ page: 1, pageCount: 2, workshopCount: WORKSHOPS_PER_PAGE + 1 });
+    expect(first.groups.map((group) => group.workshop.title)).toEqual(Array.from({ length: WORKSHOPS_PER_PAGE }, (_, i) => `Paging workshop ${i + 1}`));
+    const second = await getCataloguePage(db, { q: 'paging' }, 2);
+    expect(second.groups.map((group) => group.workshop.title)).toEqual([`Paging workshop ${WORKSHOPS_PER_PAGE + 1}`]);
+    expect(await getCataloguePage(db, { q: 'paging' }, 3)).toEqual({ groups: [], page: 3, pageCount: 2, workshopCount: WORKSHOPS_PER_PAGE + 1 });
+    expect(await getCataloguePage(db, { q: 'nothing like this' }, 1)).toEqual({ groups: [], page: 1, pageCount: 1, workshopCount: 0 });
+    expect(await listCatalogueTopics(db)).toEqual(['child protection', 'paging']);
   });
 });

@@ -45,6 +45,16 @@ async function publicDtos(db: Db, rows: readonly TSessionRow[]): Promise<TPublic
   return rows.map((r) => toPublicSessionDto(r.session, r.workshop, r.agency?.id ? r.agency : null, audiences.get(r.session.id)));
 }
 
+/** How many workshops have a session matching `where`: for a page past the end, which has no rows to carry the count. */
+async function countWorkshops(db: Db, where: SQL): Promise<number> {
+  const [totals] = await db
+    .select({ workshops: countDistinct(workshops.id) })
+    .from(trainingSessions)
+    .innerJoin(workshops, eq(workshops.id, trainingSessions.workshopId))
+    .where(where);
+  return totals?.workshops ?? 0;
+}
+
 export type TCatalogueGroup = { workshop: TWorkshopDto; sessions: TPublicSessionDto[]; moreSessions: number };
 export type TCataloguePage = { groups: TCatalogueGroup[]; page: number; pageCount: number; workshopCount: number };
 
@@ -58,23 +68,17 @@ export const SESSIONS_PER_WORKSHOP = 3;
 export async function getCataloguePage(db: Db, filters: TCatalogueFilters, page: number, now = new Date()): Promise<TCataloguePage> {
   const where = catalogueWhere(filters, now);
   const next = min(trainingSessions.startsAt);
-  const [pageRows, [totals]] = await Promise.all([
-    db
-      .select({ id: workshops.id, next })
-      .from(trainingSessions)
-      .innerJoin(workshops, eq(workshops.id, trainingSessions.workshopId))
-      .where(where)
-      .groupBy(workshops.id)
-      .orderBy(asc(next), asc(workshops.id))
-      .limit(WORKSHOPS_PER_PAGE)
-      .offset((page - 1) * WORKSHOPS_PER_PAGE),
-    db
-      .select({ workshops: countDistinct(workshops.id) })
-      .from(trainingSessions)
-      .innerJoin(workshops, eq(workshops.id, trainingSessions.workshopId))
-      .where(where),
-  ]);
-  const workshopCount = totals?.workshops ?? 0;
+  // The count comes with the page (a window over the groups, before the limit): one pass over the matching sessions.
+  const pageRows = await db
+    .select({ id: workshops.id, next, workshops: sql<number>`(count(*) over ())::int` })
+    .from(trainingSessions)
+    .innerJoin(workshops, eq(workshops.id, trainingSessions.workshopId))
+    .where(where)
+    .groupBy(workshops.id)
+    .orderBy(asc(next), asc(workshops.id))
+    .limit(WORKSHOPS_PER_PAGE)
+    .offset((page - 1) * WORKSHOPS_PER_PAGE);
+  const workshopCount = pageRows[0]?.workshops ?? (page > 1 ? await countWorkshops(db, where) : 0);
   const pageCount = Math.max(1, Math.ceil(workshopCount / WORKSHOPS_PER_PAGE));
   if (pageRows.length === 0) return { groups: [], page, pageCount, workshopCount };
 
@@ -108,8 +112,11 @@ export async function getCataloguePage(db: Db, filters: TCatalogueFilters, page:
 
 /** Topics in use by published workshops, for the filter. */
 export async function listCatalogueTopics(db: Db): Promise<string[]> {
-  const rows = await db.select({ topics: workshops.topics }).from(workshops).where(eq(workshops.status, 'published'));
-  return [...new Set(rows.flatMap((r) => r.topics))].sort();
+  const rows = await db
+    .selectDistinct({ topic: sql<string>`jsonb_array_elements_text(${workshops.topics})` })
+    .from(workshops)
+    .where(eq(workshops.status, 'published'));
+  return rows.map((r) => r.topic).sort();
 }
 
 export type TSessionCursor = { startsAt: string; id: string };

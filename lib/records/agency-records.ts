@@ -6,7 +6,8 @@ import { certificates, registrations, trainingSessions, workshops, type TAttenda
 import type { TActor } from '@/lib/auth/actor';
 import { formatCertificateDates } from '@/lib/certificates/render-pdf';
 import { isAgencyMember } from '@/lib/agencies/membership';
-import { listPage, pageWindow, type TListPage } from '@/lib/lists/page-of';
+import { LIST_PAGE_SIZE, listPage, type TListPage } from '@/lib/lists/page-of';
+import { askedPage, onShownPage } from '@/lib/lists/page-sql';
 import { coordinatorAgency, type TCoordinatorAgency } from './coordinator-scope';
 
 /** One of the agency's registrations, with what came of it. */
@@ -124,73 +125,50 @@ const ATTENDED_SOME = sql`(count(*) filter (where attendance in ('attended', 'pa
 // Summed as whole cents, so 0.1 + 0.2 hours add up to 0.3.
 const VALID_HOURS_IN_CENTS = sql`coalesce(sum(round(hours * 100)), 0)::int as "hoursInCents"`;
 
-/** How many sessions and officers the records have, for the pagers. */
-async function recordTotals(db: Db, agencyId: string): Promise<{ sessions: number; officers: number }> {
-  const [totals] = await queryRows<{ sessions: number; officers: number }>(
-    db,
-    sql`${withAgencyRows(agencyId)} select (count(distinct session_id))::int as sessions, (count(distinct email))::int as officers from mine`,
-  );
-  return totals ?? { sessions: 0, officers: 0 };
-}
-
-type TSessionRow = Omit<TAgencySessionRecord, 'sessionDate' | 'counts' | 'hours'> & {
-  startsMs: number;
-  endsMs: number;
-  timeZone: string;
-  counts: Record<TRegistrationStatus, number>;
-  hoursInCents: number;
-};
-
-/** One page of the agency's sessions, most recent first, each counted in the database. */
-async function sessionsPage(db: Db, agencyId: string, requested: unknown, total: number): Promise<TListPage<TAgencySessionRecord>> {
-  const { page, offset, limit } = pageWindow(requested, total);
-  const rows = await queryRows<TSessionRow>(
-    db,
-    sql`${withAgencyRows(agencyId)}
-      select session_id as "sessionId", workshop_title as "workshopTitle", session_status as "sessionStatus", time_zone as "timeZone",
-        (extract(epoch from starts_at) * 1000)::float8 as "startsMs", (extract(epoch from ends_at) * 1000)::float8 as "endsMs",
-        json_build_object(
-          'confirmed', count(*) filter (where status = 'confirmed'),
-          'waitlisted', count(*) filter (where status = 'waitlisted'),
-          'pending_approval', count(*) filter (where status = 'pending_approval'),
-          'cancelled', count(*) filter (where status = 'cancelled')
-        ) as counts,
-        ${ATTENDED_SOME}, ${VALID_HOURS_IN_CENTS}
-      from mine
-      group by session_id, workshop_title, session_status, time_zone, starts_at, ends_at
-      order by starts_at desc, session_id
-      limit ${limit} offset ${offset}`,
-  );
-  const items = rows.map(({ startsMs, endsMs, timeZone, hoursInCents, ...row }) => ({
-    ...row,
-    sessionDate: formatCertificateDates(new Date(Number(startsMs)), new Date(Number(endsMs)), timeZone),
-    hours: Number(hoursInCents) / 100,
-  }));
-  return listPage(items, page, total);
-}
+type TSessionRow = Omit<TAgencySessionRecord, 'sessionDate' | 'hours'> & { startsMs: number; endsMs: number; timeZone: string; hoursInCents: number };
+type TOfficerRow = Omit<TAgencyOfficerRecord, 'hours'> & { hoursInCents: number };
+type TPageRows<T> = { rows: T[]; n: number | null; total: number };
 
 /**
- * One page of the agency's officers by name, each once, counted in the database. The name is the
- * one they gave at their most recent registration.
+ * A page of the agency's sessions (most recent first) and one of its officers (by name, each once,
+ * under the name given at their most recent registration), counted and paged in one query: `mine`
+ * is read once for both.
  */
-async function officersPage(db: Db, agencyId: string, requested: unknown, total: number): Promise<TListPage<TAgencyOfficerRecord>> {
-  const { page, offset, limit } = pageWindow(requested, total);
-  const rows = await queryRows<Omit<TAgencyOfficerRecord, 'hours'> & { hoursInCents: number }>(
+async function recordPages(db: Db, agencyId: string, requested: TAgencyRecordsPages): Promise<{ sessions: TPageRows<TSessionRow>; officers: TPageRows<TOfficerRow> }> {
+  const [result] = await queryRows<{ sessions: TPageRows<TSessionRow>; officers: TPageRows<TOfficerRow> }>(
     db,
-    sql`${withAgencyRows(agencyId)}, officers as (
+    sql`${withAgencyRows(agencyId)}, sessions as (
+        select session_id as "sessionId", workshop_title as "workshopTitle", session_status as "sessionStatus", time_zone as "timeZone",
+          (extract(epoch from starts_at) * 1000)::float8 as "startsMs", (extract(epoch from ends_at) * 1000)::float8 as "endsMs",
+          json_build_object(
+            'confirmed', count(*) filter (where status = 'confirmed'),
+            'waitlisted', count(*) filter (where status = 'waitlisted'),
+            'pending_approval', count(*) filter (where status = 'pending_approval'),
+            'cancelled', count(*) filter (where status = 'cancelled')
+          ) as counts,
+          ${ATTENDED_SOME}, ${VALID_HOURS_IN_CENTS},
+          row_number() over (order by starts_at desc, session_id) as n, count(*) over () as total
+        from mine
+        group by session_id, workshop_title, session_status, time_zone, starts_at, ends_at
+      ), each_officer as (
         select email, (array_agg(name order by starts_at desc, session_id, name, id))[1] as name,
           (count(*) filter (where status <> 'cancelled'))::int as sessions, ${ATTENDED_SOME}, ${VALID_HOURS_IN_CENTS}
         from mine group by email
+      ), officers as (
+        select *, row_number() over (order by lower(name), name, email) as n, count(*) over () as total from each_officer
       )
-      select email, name, sessions, attended, "hoursInCents" from officers
-      order by lower(name), name, email
-      limit ${limit} offset ${offset}`,
+      select
+        (select json_build_object('rows', coalesce(json_agg(to_jsonb(s) - 'n' - 'total' order by n), '[]'), 'n', min(n), 'total', coalesce(max(total), 0))
+          from sessions s where ${onShownPage(askedPage(requested.sessions), LIST_PAGE_SIZE)}) as sessions,
+        (select json_build_object('rows', coalesce(json_agg(to_jsonb(o) - 'n' - 'total' order by n), '[]'), 'n', min(n), 'total', coalesce(max(total), 0))
+          from officers o where ${onShownPage(askedPage(requested.officers), LIST_PAGE_SIZE)}) as officers`,
   );
-  return listPage(
-    rows.map(({ hoursInCents, ...row }) => ({ ...row, hours: Number(hoursInCents) / 100 })),
-    page,
-    total,
-  );
+  return result!;
+}
+
+/** The page a query showed, from the place of its first row (a list with no rows shows page 1). */
+function pageOfRows<T, R>({ rows, n, total }: TPageRows<R>, toItem: (row: R) => T): TListPage<T> {
+  return listPage(rows.map(toItem), n ? Math.ceil(n / LIST_PAGE_SIZE) : 1, Number(total));
 }
 
 /**
@@ -200,10 +178,14 @@ async function officersPage(db: Db, agencyId: string, requested: unknown, total:
  */
 export async function getAgencyRecords(db: Db, actor: TActor, requested: TAgencyRecordsPages = {}): Promise<TAgencyRecords> {
   const agency = await coordinatorAgency(db, actor);
-  const totals = await recordTotals(db, agency.id);
-  const [sessions, officers] = await Promise.all([
-    sessionsPage(db, agency.id, requested.sessions, totals.sessions),
-    officersPage(db, agency.id, requested.officers, totals.officers),
-  ]);
-  return { agency, sessions, officers };
+  const pages = await recordPages(db, agency.id, requested);
+  return {
+    agency,
+    sessions: pageOfRows(pages.sessions, ({ startsMs, endsMs, timeZone, hoursInCents, ...row }) => ({
+      ...row,
+      sessionDate: formatCertificateDates(new Date(Number(startsMs)), new Date(Number(endsMs)), timeZone),
+      hours: Number(hoursInCents) / 100,
+    })),
+    officers: pageOfRows(pages.officers, ({ hoursInCents, ...row }) => ({ ...row, hours: Number(hoursInCents) / 100 })),
+  };
 }

@@ -55,8 +55,18 @@ export async function waitlistPosition(db: Db, registrationId: string): Promise<
   return position > 0 ? position : null;
 }
 
-const statusOrder = sql`case when ${registrations.status} <> 'cancelled' and ${registrations.approvalExpiresAt} is not null then 1
+/** 0 confirmed, 1 awaiting approval (whatever it holds), 2 waitlisted, 3 cancelled: the roster's sections in order. */
+export const statusOrder = sql`case when ${registrations.status} <> 'cancelled' and ${registrations.approvalExpiresAt} is not null then 1
   else case ${registrations.status} when 'confirmed' then 0 when 'pending_approval' then 1 when 'waitlisted' then 2 else 3 end end`;
+
+/** Within a section of the roster: the order people came to be where they are. */
+export const withinSection = [
+  asc(registrations.waitlistedAt),
+  asc(registrations.confirmedAt),
+  asc(registrations.cancelledAt),
+  asc(registrations.createdAt),
+  asc(registrations.id),
+];
 
 /** A place waiting for approval holds a seat or a waitlist place, and is shown as awaiting approval. */
 export function shownStatus(r: { status: TRegistrationStatus; approvalExpiresAt: Date | null }): TRegistrationStatus {
@@ -67,25 +77,48 @@ export function shownStatus(r: { status: TRegistrationStatus; approvalExpiresAt:
  * Everyone in a session, for its trainer or co-facilitators: confirmed, then awaiting approval,
  * the waitlist in order, cancelled last.
  */
-export async function listRegistrationsForTrainer(db: Db, actor: TActor, sessionId: string): Promise<TRosterEntryDto[]> {
+export async function listRegistrationsForTrainer(
+  db: Db,
+  actor: TActor,
+  sessionId: string,
+  { membership = true }: { membership?: boolean } = {},
+): Promise<TRosterEntryDto[]> {
   await assertSessionStaff(db, actor, sessionId);
   if (!isUuid(sessionId)) throw notFoundError('Session');
   const [session] = await db.select({ id: trainingSessions.id }).from(trainingSessions).where(eq(trainingSessions.id, sessionId));
   if (!session) throw notFoundError('Session');
   const rows = await db
-    .select({ r: registrations, verifiedAgencyId: verifiedAgencyOf(registrations.email) })
+    .select({ r: rosterColumns, verifiedAgencyId: membership ? verifiedAgencyOf(registrations.email) : sql<null>`null` })
     .from(registrations)
     .where(eq(registrations.sessionId, sessionId))
-    .orderBy(
-      statusOrder,
-      asc(registrations.waitlistedAt),
-      asc(registrations.confirmedAt),
-      asc(registrations.cancelledAt),
-      asc(registrations.createdAt),
-      asc(registrations.id),
-    );
+    .orderBy(statusOrder, ...withinSection);
   let position = 0;
-  return rows.map(({ r, verifiedAgencyId }) => ({
+  // Counted for everyone in line, pending or not, so each position is the one they hold.
+  return rows.map(({ r, verifiedAgencyId }) => toRosterEntry(r, verifiedAgencyId, r.status === 'waitlisted' ? ++position : null));
+}
+
+/** The columns of a registration the roster shows. */
+export const rosterColumns = {
+  id: registrations.id,
+  name: registrations.name,
+  email: registrations.email,
+  agency: registrations.agency,
+  claimedAgencyId: registrations.claimedAgencyId,
+  badgeNumber: registrations.badgeNumber,
+  role: registrations.role,
+  accessNeeds: registrations.accessNeeds,
+  status: registrations.status,
+  approvalExpiresAt: registrations.approvalExpiresAt,
+  holdExpiresAt: registrations.holdExpiresAt,
+  createdAt: registrations.createdAt,
+  confirmedAt: registrations.confirmedAt,
+  cancelledAt: registrations.cancelledAt,
+};
+type TRosterRow = { [K in keyof typeof rosterColumns]: (typeof rosterColumns)[K]['_']['data'] | ((typeof rosterColumns)[K]['_']['notNull'] extends true ? never : null) };
+
+/** A registration row as the roster shows it; `lineNumber` is its place among all waitlisted, shown unless it awaits approval. */
+export function toRosterEntry(r: TRosterRow, verifiedAgencyId: string | null, lineNumber: number | null): TRosterEntryDto {
+  return {
     id: r.id,
     name: r.name,
     email: r.email,
@@ -96,12 +129,11 @@ export async function listRegistrationsForTrainer(db: Db, actor: TActor, session
     role: r.role,
     accessNeeds: r.accessNeeds,
     status: shownStatus(r),
-    // Counted for everyone in line, pending or not, so each position is the one they hold.
-    waitlistPosition: r.status === 'waitlisted' && ++position && !r.approvalExpiresAt ? position : null,
+    waitlistPosition: r.status === 'waitlisted' && !r.approvalExpiresAt ? lineNumber : null,
     approvalExpiresAt: r.approvalExpiresAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
     confirmedAt: r.confirmedAt?.toISOString() ?? null,
     cancelledAt: r.cancelledAt?.toISOString() ?? null,
     awaitingEmailUntil: r.holdExpiresAt?.toISOString() ?? null,
-  }));
+  };
 }

@@ -16,7 +16,8 @@ export async function exportRosterCsv(db: Db, actor: TActor, sessionId: string):
   assertTrainer(actor);
   return db.transaction(async (tx) => {
     const session = await getSessionForTrainer(tx, actor, sessionId);
-    const entries = await listRegistrationsForTrainer(tx, actor, session.id);
+    // The sheet names the agency as typed; who verifiably belongs where is the roster page's concern.
+    const entries = await listRegistrationsForTrainer(tx, actor, session.id, { membership: false });
     const filename = rosterCsvFilename(session);
     await recordAudit(tx, {
       actorId: actor.id,

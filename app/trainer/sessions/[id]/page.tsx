@@ -6,11 +6,12 @@ import { orNotFound } from '@/app/trainer/_components/or-not-found';
 import { getDb, type Db } from '@/db';
 import type { TActor } from '@/lib/auth/actor';
 import { recordStaffRead } from '@/lib/audit/staff-reads';
-import { listAgencies } from '@/lib/agencies/agencies';
+import { listAgencySuggestions } from '@/lib/agencies/agencies';
 import { listSessionCertificates } from '@/lib/certificates/session-certificates';
-import { listRegistrationsForTrainer, type TRosterEntryDto } from '@/lib/registrations/queries';
-import { pageOf, pageParamsOf } from '@/lib/lists/page-of';
-import { fillText, groupRoster } from '@/lib/roster/roster';
+import { listRegistrationsForTrainer } from '@/lib/registrations/queries';
+import { getRosterPages, rosterNames } from '@/lib/registrations/roster-pages';
+import { pageParamsOf } from '@/lib/lists/page-of';
+import { fillText } from '@/lib/roster/roster';
 import { allotmentLines, releaseLine } from '@/lib/sessions/allotment-text';
 import { getSessionForTrainer } from '@/lib/sessions/sessions';
 import { getSessionForStaff } from '@/lib/sessions/session-staff';
@@ -50,8 +51,8 @@ function statusText(session: { status: string; startsAt: string; endsAt: string 
 }
 
 /** What the last action did, in words, with people named from the roster (the URL holds only ids). */
-function noticeText(notice: TRosterNoticeParams, entries: TRosterEntryDto[]): string {
-  const nameOf = (id: string | null) => entries.find((entry) => entry.id === id)?.name;
+function noticeText(notice: TRosterNoticeParams, names: Map<string, string>): string {
+  const nameOf = (id: string | null) => (id ? names.get(id) : undefined);
   const who = nameOf(notice.who);
   if (notice.notice === 'session-cancelled') return 'The session is cancelled. Everyone registered has been emailed.';
   if (notice.notice === 'promoted') return `${who ?? 'They'} ${who ? 'is' : 'are'} confirmed and ${who ? 'has' : 'have'} been sent the calendar invite.`;
@@ -93,23 +94,18 @@ export default async function SessionRosterPage({ params, searchParams }: TProps
   const db = await getDb();
   if (role === 'co_facilitator') return <CoFacilitatorRoster db={db} actor={actor} sessionId={id} />;
   const session = await orNotFound(getSessionForTrainer(db, actor, id));
-  const [entries, agencies, certified] = await Promise.all([
-    listRegistrationsForTrainer(db, actor, session.id),
-    listAgencies(db, actor),
-    listSessionCertificates(db, actor, session.id),
-  ]);
-  await recordStaffRead(db, actor, { action: 'roster.viewed', sessionId: session.id, via: 'page', people: entries.length });
-  const roster = groupRoster(entries);
   const query = await searchParams;
-  const pages = {
-    confirmed: pageOf(roster.confirmed, query.confirmed),
-    pending: pageOf(roster.pendingApproval, query.pending),
-    waitlist: pageOf(roster.waitlist, query.waitlist),
-    cancelled: pageOf(roster.cancelled, query.cancelled),
-  };
+  const notice = readRosterNotice(query);
+  const [pages, agencies, certified, names] = await Promise.all([
+    getRosterPages(db, actor, session.id, query),
+    listAgencySuggestions(db, actor, session.id),
+    listSessionCertificates(db, actor, session.id),
+    notice ? rosterNames(db, session.id, [notice.who ?? '', ...notice.movedUp]) : new Map<string, string>(),
+  ]);
+  const shown = Object.values(pages).reduce((sum, page) => sum + page.items.length, 0);
+  await recordStaffRead(db, actor, { action: 'roster.viewed', sessionId: session.id, via: 'page', people: shown });
   // Each section's page survives moving through another's.
   const pageParams = pageParamsOf(pages);
-  const notice = readRosterNotice(query);
   const certificateMessage = certificateNotice(query);
   const attendanceOf = (registrationId: string) => {
     const recorded = certified.attendance[registrationId];
@@ -183,7 +179,7 @@ export default async function SessionRosterPage({ params, searchParams }: TProps
 
       {notice && (
         <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-green-900">
-          {noticeText(notice, entries)}
+          {noticeText(notice, names)}
         </p>
       )}
       {certificateMessage && (
@@ -197,7 +193,7 @@ export default async function SessionRosterPage({ params, searchParams }: TProps
         </p>
       )}
 
-      <Section id="confirmed" title="Confirmed" count={roster.confirmed.length} empty="Nobody is confirmed yet.">
+      <Section id="confirmed" title="Confirmed" count={pages.confirmed.total} empty="Nobody is confirmed yet.">
         <ul className="divide-y divide-slate-200">
           {pages.confirmed.items.map((person) => (
             <li key={person.id}>
@@ -220,8 +216,8 @@ export default async function SessionRosterPage({ params, searchParams }: TProps
         reissueAction={reissueCertificateAction.bind(null, session.id)}
       />
 
-      {roster.pendingApproval.length > 0 && (
-        <Section id="pending" title="Awaiting approval" count={roster.pendingApproval.length} empty="">
+      {pages.pending.total > 0 && (
+        <Section id="pending" title="Awaiting approval" count={pages.pending.total} empty="">
           <ul className="divide-y divide-slate-200">
             {pages.pending.items.map((person) => (
               <li key={person.id}>
@@ -246,7 +242,7 @@ export default async function SessionRosterPage({ params, searchParams }: TProps
         </Section>
       )}
 
-      <Section id="waitlist" title="Waitlist" count={roster.waitlist.length} empty="Nobody is waiting.">
+      <Section id="waitlist" title="Waitlist" count={pages.waitlist.total} empty="Nobody is waiting.">
         <p className="mt-1 text-slate-700">In line order: when a seat frees, the first person gets it by themselves.</p>
         <ol className="divide-y divide-slate-200" start={pages.waitlist.first || 1}>
           {pages.waitlist.items.map((person) => (
@@ -269,7 +265,7 @@ export default async function SessionRosterPage({ params, searchParams }: TProps
         <SectionPager label="Waitlist" section="waitlist" page={pages.waitlist} pageParams={pageParams} />
       </Section>
 
-      <Section id="cancelled" title="Cancelled" count={roster.cancelled.length} empty="Nobody has cancelled.">
+      <Section id="cancelled" title="Cancelled" count={pages.cancelled.total} empty="Nobody has cancelled.">
         <ul className="divide-y divide-slate-200">
           {pages.cancelled.items.map((person) => (
             <li key={person.id}>
@@ -296,12 +292,12 @@ export default async function SessionRosterPage({ params, searchParams }: TProps
             <h2 id="announce" className="text-xl font-semibold">
               Message everyone confirmed
             </h2>
-            {roster.confirmed.length === 0 ? (
+            {pages.confirmed.total === 0 ? (
               <p className="text-slate-700">Nobody is confirmed yet, so there is nobody to message.</p>
             ) : (
               <>
                 <p className="text-slate-700">An email to the confirmed people only, not to the waitlist.</p>
-                <AnnounceForm action={announceAction.bind(null, session.id)} recipients={roster.confirmed.length} />
+                <AnnounceForm action={announceAction.bind(null, session.id)} recipients={pages.confirmed.total} />
               </>
             )}
           </section>

@@ -5,7 +5,7 @@ import { requireSessionStaff } from '@/app/_auth/require-session-staff';
 import { orNotFound } from '@/app/trainer/_components/or-not-found';
 import { getDb } from '@/db';
 import { recordStaffRead } from '@/lib/audit/staff-reads';
-import { listAgencies } from '@/lib/agencies/agencies';
+import { listAgencySuggestions } from '@/lib/agencies/agencies';
 import { getCheckInSheet, type TCheckInSheetDto } from '@/lib/attendance/check-in-sheet';
 import { formatInstant } from '@/lib/roster/roster';
 import { formatSessionRange, zoneAbbreviation } from '@/lib/time/zoned';
@@ -49,7 +49,7 @@ export default async function CheckInPage({ params }: TProps) {
   const open = sheet.window.state === 'open';
   // Adding a person changes who is coming: that stays with the trainer.
   const walkIns = open && role === 'trainer';
-  const agencies = walkIns ? await listAgencies(db, actor) : [];
+  const agencies = walkIns ? await listAgencySuggestions(db, actor, sheet.session.id) : [];
   const { session } = sheet;
   const people: TCheckInPerson[] = sheet.people.map((person) => ({
     id: person.id,
