@@ -54,9 +54,12 @@ const app = next({ dev: false, dir: root, port: env.PORT });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+let stopping = false;
 const everyResponse = Object.entries(securityHeaders(env.APP_URL));
 const server = createServer((req, res) => {
   for (const [name, value] of everyResponse) res.setHeader(name, value);
+  // While stopping, a kept-alive connection closes after this answer instead of bringing more.
+  if (stopping) res.setHeader('Connection', 'close');
   withScriptHashPolicy(req, res);
   const stamp = stampFor(req.socket.remoteAddress, req.headers, env.TRUST_PROXY);
   Object.assign(req.headers, stamp);
@@ -72,12 +75,22 @@ server.listen(env.PORT, () => {
   }
 });
 
-let stopping = false;
+/** How long stopping waits for the requests being answered before it closes their connections. */
+const DRAIN_MS = 10_000;
+
+/**
+ * Stops taking requests, lets those being answered finish (so none fails on a database closing
+ * under it), then stops the mail worker and closes the database.
+ */
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: stopping Muster…`);
-  server.close();
+  const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+  const idleCloser = setInterval(() => server.closeIdleConnections(), 100);
+  server.closeIdleConnections();
+  await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, DRAIN_MS))]);
+  clearInterval(idleCloser);
   server.closeAllConnections();
   await runShutdownHooks();
   process.exit(0);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { processSingleton } from '@/lib/process/process-singleton';
+import { initEmbeddedDataDir } from './embedded-initdb';
 import * as schema from './schema';
 import { statementParams, statementSql, type TStatement } from './static-statement';
 
@@ -64,6 +65,13 @@ async function openPostgres(url: string, maxConnections = 10): Promise<DbHandle>
   };
 }
 
+/**
+ * PostgreSQL's default 128 MB of shared buffers live in the WebAssembly heap, where every page
+ * once used stays resident: 16 MB holds a practice's working set, and the rest is read from the
+ * files through the operating system's cache.
+ */
+const EMBEDDED_SETTINGS = ['-c', 'shared_buffers=16MB'];
+
 async function openPglite(dataDir: string | undefined): Promise<DbHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
@@ -71,9 +79,10 @@ async function openPglite(dataDir: string | undefined): Promise<DbHandle> {
   if (dataDir) {
     const dir = path.resolve(dataDir, 'pgdata');
     mkdirSync(dir, { recursive: true });
-    client = await PGlite.create(dir);
+    await initEmbeddedDataDir(dir);
+    client = await PGlite.create(dir, { startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS] });
   } else {
-    client = await PGlite.create();
+    client = await PGlite.create({ startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS] });
   }
   const db = drizzle({ client, schema }) as unknown as Db;
   const pglite = client;

@@ -46,7 +46,7 @@ console.log('| --- | ---: | ---: | ---: | ---: |');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'muster-bench-memory-'));
 try {
   // As a newcomer's first start: a new embedded database, migrated and loaded with the demo.
-  await measure('embedded (demo data)', { DATA_DIR: dataDir, SEED_DEMO: '1' });
+  await measure('embedded (demo data)', { DATA_DIR: dataDir, SEED_DEMO: '1', MAIL_WORKER: 'on' });
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }
@@ -58,7 +58,7 @@ if (database.label === 'PostgreSQL') {
   await seedDemoIfEmpty(handle.db);
   await handle.close();
   try {
-    await measure('PostgreSQL (demo data)', database.serverEnv);
+    await measure('PostgreSQL (demo data)', { ...database.serverEnv, MAIL_WORKER: 'on' });
   } finally {
     await database.drop();
   }
