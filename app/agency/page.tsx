@@ -12,9 +12,9 @@ import { decideClaimAction } from './actions';
 import { OfficerTable } from './_components/officer-table';
 import { SessionTable } from './_components/session-table';
 import { UpcomingSessions } from './_components/upcoming-sessions';
-import { listAgencyUpcomingSessions, type TAgencyUpcomingSession } from '@/lib/agencies/agency-sessions';
+import { AGENCY_UPCOMING_LIMIT, listAgencyUpcomingSessions, type TAgencyUpcomingSession } from '@/lib/agencies/agency-sessions';
 import { SectionPager } from '@/app/_components/section-pager';
-import { pageOf, pageParamsOf } from '@/lib/lists/page-of';
+import { pageParamsOf, type TListPage } from '@/lib/lists/page-of';
 
 // Each upcoming session is a card with its places and actions: the next few weeks fit on one page.
 const UPCOMING_PAGE_SIZE = 25;
@@ -22,13 +22,13 @@ const UPCOMING_PAGE_SIZE = 25;
 /** The records, or the reason a coordinator cannot see them; anyone else gets the 403 page. */
 async function loadRecords(
   actor: { id: string; role: 'trainer' | 'coordinator' | 'officer' },
-  requested: TAgencyRecordsPages,
-): Promise<(TAgencyRecords & { claims: TAgencyClaimDto[]; upcoming: TAgencyUpcomingSession[] }) | { refused: string }> {
+  requested: TAgencyRecordsPages & { upcoming?: unknown },
+): Promise<(TAgencyRecords & { claims: TAgencyClaimDto[]; upcoming: TListPage<TAgencyUpcomingSession> }) | { refused: string }> {
   try {
     const db = await getDb();
     const records = await getAgencyRecords(db, actor, requested);
     const claims = await listAgencyClaims(db, actor, records.agency.id);
-    const { sessions: upcoming } = await listAgencyUpcomingSessions(db, actor);
+    const { sessions: upcoming } = await listAgencyUpcomingSessions(db, actor, { page: requested.upcoming, size: UPCOMING_PAGE_SIZE });
     await recordStaffRead(db, actor, { action: 'agency_records.viewed', agencyId: records.agency.id, people: records.officers.items.length + claims.length });
     return { ...records, claims, upcoming };
   } catch (error) {
@@ -43,7 +43,7 @@ export default async function AgencyRecordsPage({ searchParams }: { searchParams
   const { decided } = query;
   const user = await getCurrentUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent('/agency')}`);
-  const records = await loadRecords({ id: user.id, role: user.role }, { sessions: query.sessions, officers: query.officers });
+  const records = await loadRecords({ id: user.id, role: user.role }, { sessions: query.sessions, officers: query.officers, upcoming: query.upcoming });
 
   if ('refused' in records) {
     return (
@@ -55,7 +55,7 @@ export default async function AgencyRecordsPage({ searchParams }: { searchParams
   }
 
   const { agency, claims, upcoming } = records;
-  const pages = { upcoming: pageOf(upcoming, query.upcoming, UPCOMING_PAGE_SIZE), sessions: records.sessions, officers: records.officers };
+  const pages = { upcoming, sessions: records.sessions, officers: records.officers };
   const pageParams = pageParamsOf(pages);
   return (
     <div className="space-y-8">
@@ -81,10 +81,13 @@ export default async function AgencyRecordsPage({ searchParams }: { searchParams
         <h2 id="upcoming" className="text-xl font-semibold">
           Upcoming sessions open to {agency.name}
         </h2>
-        {upcoming.length > 0 ? (
+        {upcoming.total > 0 ? (
           <>
             <UpcomingSessions sessions={pages.upcoming.items} agencyName={agency.name} />
             <SectionPager label="Upcoming sessions" section="upcoming" page={pages.upcoming} pageParams={pageParams} />
+            {upcoming.total >= AGENCY_UPCOMING_LIMIT && (
+              <p className="text-sm text-slate-700">These are the next {AGENCY_UPCOMING_LIMIT} sessions; later ones appear here as these pass.</p>
+            )}
           </>
         ) : (
           <p>No upcoming sessions are open to your officers.</p>

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { registrations, sessionAgencies, trainingSessions, workshops } from '@/db/schema';
 import type { TActor } from '@/lib/auth/actor';
@@ -9,6 +9,7 @@ import { allotmentsOf, type TAllotmentDto } from '@/lib/sessions/allotments';
 import { formatInstant, formatSessionRange } from '@/lib/time/zoned';
 import { shownStatus } from '@/lib/registrations/queries';
 import { isUuid } from '@/lib/workshops/workshops';
+import { LIST_PAGE_SIZE, listPage, pageWindow, type TListPage } from '@/lib/lists/page-of';
 import { isAgencyMember } from './membership';
 
 /** A session the agency's officers may take part in, as its coordinator sees it. */
@@ -29,26 +30,52 @@ export type TAgencyUpcomingSession = {
   waitlisted: number;
 };
 
+/** How far ahead the coordinator's list reaches: the next sessions, never every public session on record. */
+export const AGENCY_UPCOMING_LIMIT = 200;
+
 /**
  * Upcoming sessions open to the coordinator's agency: run jointly with it, for it (visibility
  * agencies), or public; with the agency's allotment and how many of its officers have places.
- * Nothing about anyone else's people.
+ * Nothing about anyone else's people. A page of the next AGENCY_UPCOMING_LIMIT, soonest first:
+ * only the sessions on the page are counted.
  */
 export async function listAgencyUpcomingSessions(
   db: Db,
   actor: TActor,
-  now = new Date(),
-): Promise<{ agency: TCoordinatorAgency; sessions: TAgencyUpcomingSession[] }> {
+  { page, size = LIST_PAGE_SIZE, now = new Date() }: { page?: unknown; size?: number; now?: Date } = {},
+): Promise<{ agency: TCoordinatorAgency; sessions: TListPage<TAgencyUpcomingSession> }> {
   const agency = await coordinatorAgency(db, actor);
-  return { agency, sessions: await upcomingOpenSessions(db, agency, now) };
+  const next = await db
+    .select({ id: trainingSessions.id })
+    .from(trainingSessions)
+    .innerJoin(workshops, eq(workshops.id, trainingSessions.workshopId))
+    .where(openToAgency(agency, now))
+    .orderBy(asc(trainingSessions.startsAt), asc(trainingSessions.id))
+    .limit(AGENCY_UPCOMING_LIMIT);
+  const shown = pageWindow(page, next.length, size);
+  const ids = next.slice(shown.offset, shown.offset + shown.limit).map((row) => row.id);
+  const sessions = ids.length ? await upcomingOpenSessions(db, agency, now, ids) : [];
+  return { agency, sessions: listPage(sessions, shown.page, next.length, size) };
 }
 
-/** The sessions open to the agency, or only `onlyId` among them. */
+/** Scheduled sessions of published workshops, not started, that the agency's officers may take part in. */
+function openToAgency(agency: TCoordinatorAgency, now: Date): SQL | undefined {
+  const s = trainingSessions;
+  const forAgency = sql<boolean>`exists (select 1 from ${sessionAgencies} sa where sa.session_id = ${s.id} and sa.agency_id = ${agency.id})`;
+  return and(
+    eq(s.status, 'scheduled'),
+    eq(workshops.status, 'published'),
+    gt(s.startsAt, now),
+    or(eq(s.partnerAgencyId, agency.id), eq(s.visibility, 'public'), and(eq(s.visibility, 'agencies'), forAgency)),
+  );
+}
+
+/** Those of the sessions `ids` open to the agency, soonest first, with its officers counted. */
 async function upcomingOpenSessions(
   db: Db,
   agency: TCoordinatorAgency,
   now: Date,
-  onlyId?: string,
+  ids: string[],
 ): Promise<(TAgencyUpcomingSession & { where: string })[]> {
   const s = trainingSessions;
   const r = registrations;
@@ -65,17 +92,8 @@ async function upcomingOpenSessions(
     })
     .from(s)
     .innerJoin(workshops, eq(workshops.id, s.workshopId))
-    .where(
-      and(
-        eq(s.status, 'scheduled'),
-        eq(workshops.status, 'published'),
-        gt(s.startsAt, now),
-        onlyId ? eq(s.id, onlyId) : undefined,
-        or(eq(s.partnerAgencyId, agency.id), eq(s.visibility, 'public'), and(eq(s.visibility, 'agencies'), forAgency)),
-      ),
-    )
-    .orderBy(asc(s.startsAt), asc(s.id))
-    .limit(200);
+    .where(and(inArray(s.id, ids), openToAgency(agency, now)))
+    .orderBy(asc(s.startsAt), asc(s.id));
   const allotments = await allotmentsOf(db, rows.filter((row) => row.session.allotmentsReleaseAt).map((row) => row.session.id));
   return rows.map(({ session, workshopTitle, forAgency: isFor, booked, waitlisted }) => {
       const own = allotments.get(session.id)?.find((a) => a.agencyId === agency.id);
@@ -121,7 +139,7 @@ export async function getAgencySession(
   now = new Date(),
 ): Promise<{ agency: TCoordinatorAgency; session: TAgencyUpcomingSession & { where: string }; officers: TAgencyNominee[] }> {
   const agency = await coordinatorAgency(db, actor);
-  const [session] = isUuid(sessionId) ? await upcomingOpenSessions(db, agency, now, sessionId) : [];
+  const [session] = isUuid(sessionId) ? await upcomingOpenSessions(db, agency, now, [sessionId]) : [];
   if (!session) throw notFoundError('Session');
   const r = registrations;
   const rows = await db

@@ -1,4 +1,4 @@
-import { formatInTimeZone } from 'date-fns-tz';
+import { formatInZone } from '@/lib/time/format-in-zone';
 import { inviteUid, type CalendarEvent, type Mailbox } from '@/lib/calendar';
 
 /** What every calendar file Muster publishes shares: where the app lives, who organises, and now. */
@@ -46,7 +46,7 @@ export function sessionLocation(session: Pick<TSessionFacts, 'venueName' | 'venu
 /** `<slug>-<local date>.ics`, the date as the session's own zone sees it. */
 export function sessionFileName(slug: string, session: Pick<TSessionFacts, 'startsAt' | 'timeZone'>): string {
   const safeSlug = slug.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'session';
-  return `${safeSlug}-${formatInTimeZone(session.startsAt, session.timeZone, 'yyyy-MM-dd')}.ics`;
+  return `${safeSlug}-${formatInZone(session.startsAt, session.timeZone, 'yyyy-MM-dd')}.ics`;
 }
 
 function paragraphs(parts: (string | false | null | undefined)[]): string {

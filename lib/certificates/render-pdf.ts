@@ -1,5 +1,5 @@
 import 'server-only';
-import { formatInTimeZone } from 'date-fns-tz';
+import { formatInZone } from '@/lib/time/format-in-zone';
 import { PageSizes, PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 import type { TCertificate } from '@/db/schema';
 import { getEnv } from '@/lib/config/env';
@@ -36,7 +36,7 @@ const MUTED = rgb(0.36, 0.38, 0.42);
 
 /** "Tuesday 3 March 2026, 9:00–12:30 CST", or both days, each with its zone, for a session that runs over midnight. */
 export function formatCertificateDates(startsAt: Date, endsAt: Date, timeZone: string): string {
-  const time = (d: Date) => formatInTimeZone(d, timeZone, 'H:mm');
+  const time = (d: Date) => formatInZone(d, timeZone, 'H:mm');
   const zone = zoneAbbreviation(startsAt, timeZone);
   const endZone = zoneAbbreviation(endsAt, timeZone);
   const startDay = formatLongDate(startsAt, timeZone);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { asc, desc, eq } from 'drizzle-orm';
-import { formatInTimeZone } from 'date-fns-tz';
+import { formatInZone } from '@/lib/time/format-in-zone';
 import type { Db } from '@/db';
 import { certificates, type TCertificate } from '@/db/schema';
 import { formatCertificateCode } from '@/lib/certificates/code';
@@ -37,7 +37,7 @@ export function myCertificateDto(c: TCertificate): TMyCertificateDto {
     sessionDate: formatCertificateDates(c.sessionStartsAt, c.sessionEndsAt, c.timeZone),
     sessionStartsAt: c.sessionStartsAt.toISOString(),
     timeZone: c.timeZone,
-    year: Number(formatInTimeZone(c.sessionStartsAt, c.timeZone, 'yyyy')),
+    year: Number(formatInZone(c.sessionStartsAt, c.timeZone, 'yyyy')),
     hours: Number(c.hours),
     creditCategory: c.creditCategory,
     status: c.revokedAt ? 'revoked' : 'valid',

@@ -1,5 +1,5 @@
 import 'server-only';
-import { formatInTimeZone } from 'date-fns-tz';
+import { formatInZone } from '@/lib/time/format-in-zone';
 import { PageSizes, PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { TPaperSize } from '@/db/schema';
 import { FONT_FEATURES, sharedFontkit } from '@/lib/certificates/shared-fontkit';
@@ -53,7 +53,7 @@ export async function renderTranscriptPdf(input: TTranscriptInput): Promise<Uint
   writer.gap(6);
   writer.paragraph(input.holderName, fonts.bold, 15, INK);
   writer.text(input.email, fonts.regular, 10, MUTED);
-  writer.text(`Generated ${formatInTimeZone(input.generatedAt, 'UTC', 'd MMMM yyyy, H:mm')} UTC`, fonts.regular, 10, MUTED);
+  writer.text(`Generated ${formatInZone(input.generatedAt, 'UTC', 'd MMMM yyyy, H:mm')} UTC`, fonts.regular, 10, MUTED);
   writer.gap(14);
 
   writer.text('Hours by credit category', fonts.bold, 12, NAVY);
@@ -75,7 +75,7 @@ export async function renderTranscriptPdf(input: TTranscriptInput): Promise<Uint
     writer.text('No certificates yet.', fonts.regular, BODY, INK);
   } else {
     const rows = input.certificates.map((c) => [
-      formatInTimeZone(new Date(c.sessionStartsAt), c.timeZone, 'd MMM yyyy'),
+      formatInZone(new Date(c.sessionStartsAt), c.timeZone, 'd MMM yyyy'),
       c.workshopTitle,
       categoryLabel(c.creditCategory),
       formatHours(c.hours),

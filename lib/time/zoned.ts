@@ -1,4 +1,5 @@
 import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
+import { formatInZone } from './format-in-zone';
 
 export function isValidTimeZone(timeZone: string): boolean {
   if (!timeZone || !/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(timeZone)) return false;
@@ -31,7 +32,7 @@ export function wallTimeToInstant(wallTime: string, timeZone: string): Date {
 
 /** The instant as a wall-clock time in `timeZone`, in the form `<input type="datetime-local">` takes. */
 export function instantToWallTime(instant: Date, timeZone: string): string {
-  return formatInTimeZone(instant, timeZone, "yyyy-MM-dd'T'HH:mm");
+  return formatInZone(instant, timeZone, "yyyy-MM-dd'T'HH:mm");
 }
 
 // Building an Intl.DateTimeFormat costs far more than using one; every email and page asks again.
@@ -79,11 +80,11 @@ const MAX_RANGE_TEXTS = 2000;
 const rangeTexts = new Map<string, string>();
 
 function formatRange(startsAt: Date, endsAt: Date, timeZone: string): string {
-  const day = (d: Date) => formatInTimeZone(d, timeZone, 'EEE d MMM');
-  const time = (d: Date) => formatInTimeZone(d, timeZone, 'H:mm');
+  const day = (d: Date) => formatInZone(d, timeZone, 'EEE d MMM');
+  const time = (d: Date) => formatInZone(d, timeZone, 'H:mm');
   const zone = zoneAbbreviation(startsAt, timeZone);
   const endZone = zoneAbbreviation(endsAt, timeZone);
-  const sameDay = formatInTimeZone(startsAt, timeZone, 'yyyy-MM-dd') === formatInTimeZone(endsAt, timeZone, 'yyyy-MM-dd');
+  const sameDay = formatInZone(startsAt, timeZone, 'yyyy-MM-dd') === formatInZone(endsAt, timeZone, 'yyyy-MM-dd');
   if (sameDay && zone === endZone) return `${day(startsAt)}, ${time(startsAt)}–${time(endsAt)} ${zone}`;
   return `${day(startsAt)}, ${time(startsAt)} ${zone} – ${day(endsAt)}, ${time(endsAt)} ${endZone}`;
 }
@@ -91,12 +92,12 @@ function formatRange(startsAt: Date, endsAt: Date, timeZone: string): string {
 /** "3 Mar 2026, 14:05 CST": an instant in the session's zone, the zone named. */
 export function formatInstant(instant: string | Date, timeZone: string): string {
   const date = new Date(instant);
-  return `${formatInTimeZone(date, timeZone, 'd MMM yyyy, H:mm')} ${zoneAbbreviation(date, timeZone)}`;
+  return `${formatInZone(date, timeZone, 'd MMM yyyy, H:mm')} ${zoneAbbreviation(date, timeZone)}`;
 }
 
 /** A long date for headings: "Tuesday 3 March 2026". */
 export function formatLongDate(instant: Date, timeZone: string): string {
-  return formatInTimeZone(instant, timeZone, 'EEEE d MMMM yyyy');
+  return formatInZone(instant, timeZone, 'EEEE d MMMM yyyy');
 }
 
 /** Whether an instant has come, measured now (server components render once per request). */

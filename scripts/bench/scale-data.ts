@@ -41,13 +41,14 @@ export async function addUnits(db: Db, from: number, to: number): Promise<void> 
       jsonb_build_array((array['trauma-informed care', 'child protection', 'domestic violence', 'bullying prevention'])[1 + n % 4]),
       3, 'POST continuing education', 'published', now(), (select id from users where email = ${FIXED.trainerEmail})
     from ${range(PER_UNIT.workshops)} n`);
-  // Sessions 0–99 of every 500 are past (up to 100 days ago), the rest spread over the next 400 days.
+  // Sessions 0–99 of every 500 are past (1 to 100 days ago), the rest spread over the 400 days from
+  // tomorrow: none runs today, so the fixed session starting within the hour heads the dashboard.
   await db.execute(sql`
     insert into training_sessions (id, workshop_id, starts_at, ends_at, time_zone, capacity, confirmed_count, venue_name, venue_address, registration_opens_at, registration_closes_at)
     select ${id('s', 'n')}, ${id('w', 'n / 10')}, t, t + interval '3 hours', 'America/Chicago', 30, 20, 'Training room ' || n % 12, '100 Main Street',
       t - interval '120 days', t
     from ${range(PER_UNIT.sessions)} n,
-      lateral (select date_trunc('hour', now()) + ((n % 500) - 100) * interval '1 day' + (n % 7) * interval '1 hour' as t) starts`);
+      lateral (select date_trunc('day', now()) + ((n % 500) - case when n % 500 < 100 then 100 else 99 end) * interval '1 day' + (n % 7) * interval '1 hour' as t) starts`);
   // Twenty people a session, each an officer of one of the agencies so far; attended when past.
   await db.execute(sql`
     insert into registrations (id, session_id, name, email, agency, status, confirmed_at, manage_token_hash, attendance, attendance_recorded_at)

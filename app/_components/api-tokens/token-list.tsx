@@ -1,10 +1,10 @@
-import { formatInTimeZone } from 'date-fns-tz';
+import { formatInZone } from '@/lib/time/format-in-zone';
 import { revokeTokenAction } from '@/app/_lib/api-token-actions';
 import type { TApiTokenDto } from '@/lib/api-tokens/api-tokens';
 import { RevokeTokenForm } from './revoke-token-form';
 
 function Instant({ iso }: { iso: string }) {
-  return <time dateTime={iso}>{formatInTimeZone(new Date(iso), 'UTC', "d MMM yyyy, HH:mm 'UTC'")}</time>;
+  return <time dateTime={iso}>{formatInZone(new Date(iso), 'UTC', "d MMM yyyy, HH:mm 'UTC'")}</time>;
 }
 
 /** The signed-in person's API tokens, each with a revoke button until revoked. */

@@ -1,4 +1,4 @@
-import { formatInTimeZone } from 'date-fns-tz';
+import { formatInZone } from '@/lib/time/format-in-zone';
 import type { TPublicSessionDto } from '@/lib/sessions/dto';
 import { formatLongDate, hasStarted, zoneAbbreviation } from '@/lib/time/zoned';
 
@@ -6,7 +6,7 @@ export type TAvailability = { open: true } | { open: false; reason: string };
 
 /** "Monday 2 March 2026 at 9:00 CST": a moment in the session's own zone, zone named. */
 export function formatMoment(instant: Date, timeZone: string): string {
-  return `${formatLongDate(instant, timeZone)} at ${formatInTimeZone(instant, timeZone, 'H:mm')} ${zoneAbbreviation(instant, timeZone)}`;
+  return `${formatLongDate(instant, timeZone)} at ${formatInZone(instant, timeZone, 'H:mm')} ${zoneAbbreviation(instant, timeZone)}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { formatInTimeZone } from 'date-fns-tz';
+import { formatInZone } from '@/lib/time/format-in-zone';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireRole } from '@/app/_auth/require-role';
@@ -76,7 +76,7 @@ export default async function AuditPage({ searchParams }: Props) {
                   {page.items.map((entry) => (
                     <tr key={entry.id} className="border-b border-slate-200 align-top">
                       <td className="py-2 pr-4 whitespace-nowrap">
-                        <time dateTime={entry.at}>{formatInTimeZone(new Date(entry.at), 'UTC', "d MMM yyyy, HH:mm:ss 'UTC'")}</time>
+                        <time dateTime={entry.at}>{formatInZone(new Date(entry.at), 'UTC', "d MMM yyyy, HH:mm:ss 'UTC'")}</time>
                       </td>
                       <td className="py-2 pr-4 break-all">{entry.actorEmail ?? 'Command line'}</td>
                       <td className="py-2 pr-4">

@@ -1,5 +1,5 @@
 import 'server-only';
-import { formatInTimeZone } from 'date-fns-tz';
+import { formatInZone } from '@/lib/time/format-in-zone';
 import type { TCertificate } from '@/db/schema';
 import { publicCertificateView, type TPublicCertificateView } from '@/lib/certificates/lookup';
 import { zoneAbbreviation } from '@/lib/time/zoned';
@@ -8,7 +8,7 @@ import { zoneAbbreviation } from '@/lib/time/zoned';
 export type TVerifyRecord = TPublicCertificateView & { issuedOn: string; revokedOn?: string };
 
 const inZone = (instant: Date, timeZone: string) =>
-  `${formatInTimeZone(instant, timeZone, 'd MMMM yyyy, H:mm')} ${zoneAbbreviation(instant, timeZone)}`;
+  `${formatInZone(instant, timeZone, 'd MMMM yyyy, H:mm')} ${zoneAbbreviation(instant, timeZone)}`;
 
 export function verifyRecord(c: TCertificate): TVerifyRecord {
   return {

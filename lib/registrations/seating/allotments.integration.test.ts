@@ -172,7 +172,7 @@ describe.each(testDrivers)('seats reserved per agency on %s', (driver) => {
     await register(id, outsider());
     const [row] = await db.insert(users).values({ email: `coord${++n}@springfieldpd.gov`, role: 'coordinator', coordinatorAgencyId: springfield }).returning({ id: users.id });
     const { sessions } = await listAgencyUpcomingSessions(db, { id: row!.id, role: 'coordinator' });
-    const seen = sessions.find((s) => s.sessionId === id);
+    const seen = sessions.items.find((s) => s.sessionId === id);
     expect(seen).toMatchObject({ openAs: 'public', allotment: { seats: 3, taken: 1, held: 0, free: 2 }, booked: 1, waitlisted: 0, released: false });
     expect(seen?.releasesAt).toMatch(/ C[SD]T$/);
     // An officer is no coordinator.

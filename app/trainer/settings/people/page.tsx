@@ -1,4 +1,4 @@
-import { formatInTimeZone } from 'date-fns-tz';
+import { formatInZone } from '@/lib/time/format-in-zone';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireRole } from '@/app/_auth/require-role';
@@ -49,7 +49,7 @@ export default async function TrainersPage({ searchParams }: Props) {
                   {trainer.id === me.id && <span className="ml-2 text-sm text-slate-700">(you)</span>}
                 </p>
                 <p className="text-sm text-slate-700">
-                  In Muster since <time dateTime={trainer.since}>{formatInTimeZone(new Date(trainer.since), 'UTC', "d MMM yyyy 'UTC'")}</time>
+                  In Muster since <time dateTime={trainer.since}>{formatInZone(new Date(trainer.since), 'UTC', "d MMM yyyy 'UTC'")}</time>
                 </p>
               </div>
               {alone ? (

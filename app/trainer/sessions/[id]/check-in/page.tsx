@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { formatInTimeZone } from 'date-fns-tz';
+import { formatInZone } from '@/lib/time/format-in-zone';
 import { requireSessionStaff } from '@/app/_auth/require-session-staff';
 import { orNotFound } from '@/app/trainer/_components/or-not-found';
 import { getDb } from '@/db';
@@ -24,8 +24,8 @@ function recordedAtText(recordedAt: string | null, sheet: TCheckInSheetDto): str
   if (!recordedAt) return null;
   const { timeZone, startsAt } = sheet.session;
   const at = new Date(recordedAt);
-  const sameDay = formatInTimeZone(at, timeZone, 'yyyy-MM-dd') === formatInTimeZone(new Date(startsAt), timeZone, 'yyyy-MM-dd');
-  return sameDay ? `${formatInTimeZone(at, timeZone, 'H:mm')} ${zoneAbbreviation(at, timeZone)}` : formatInstant(at, timeZone);
+  const sameDay = formatInZone(at, timeZone, 'yyyy-MM-dd') === formatInZone(new Date(startsAt), timeZone, 'yyyy-MM-dd');
+  return sameDay ? `${formatInZone(at, timeZone, 'H:mm')} ${zoneAbbreviation(at, timeZone)}` : formatInstant(at, timeZone);
 }
 
 function WindowNotice({ sheet }: { sheet: TCheckInSheetDto }) {
