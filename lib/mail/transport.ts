@@ -51,7 +51,9 @@ function connectWithoutDelay(options: SMTPPool.Options, callback: TSocketCallbac
 /**
  * Sends what is written to the socket in one turn of the event loop as one write. Nodemailer
  * writes a message as many small pieces (each header block, boundary and encoded line run), and
- * with Nagle's algorithm off each piece was a system call and a packet of its own.
+ * with Nagle's algorithm off each piece was a system call and a packet of its own. Its streams
+ * hand the pieces on over several ticks, so the socket stays corked until the loop's check phase
+ * (setImmediate), not just the next tick: a confirmation 7.2 → 5.5 ms of CPU.
  */
 function coalesceWrites(socket: net.Socket) {
   const write = socket.write.bind(socket) as (...args: unknown[]) => boolean;
@@ -60,7 +62,7 @@ function coalesceWrites(socket: net.Socket) {
     if (!corked && !socket.destroyed) {
       corked = true;
       socket.cork();
-      process.nextTick(() => {
+      setImmediate(() => {
         corked = false;
         socket.uncork();
       });

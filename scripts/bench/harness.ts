@@ -35,6 +35,16 @@ export async function stopServer(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     process.kill(-child.pid!, 'SIGTERM');
   });
+  // npm exits before the server has drained and closed its database: wait for the whole group,
+  // so a benchmark that drops its database next does not cut the server's last statements.
+  for (let waited = 0; waited < 15_000; waited += 100) {
+    try {
+      process.kill(-child.pid!, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 export async function load(
