@@ -59,11 +59,15 @@ export async function waitlistPosition(db: Db, registrationId: string): Promise<
 export const statusOrder = sql`case when ${registrations.status} <> 'cancelled' and ${registrations.approvalExpiresAt} is not null then 1
   else case ${registrations.status} when 'confirmed' then 0 when 'pending_approval' then 1 when 'waitlisted' then 2 else 3 end end`;
 
-/** Within a section of the roster: the order people came to be where they are. */
+/**
+ * Within a section of the roster: the order people came to be where they are. Only cancelled
+ * places have a cancellation time, so that section is in the order people cancelled, whatever
+ * they held before; the others go by when they joined the line or got their seat.
+ */
 export const withinSection = [
+  asc(registrations.cancelledAt),
   asc(registrations.waitlistedAt),
   asc(registrations.confirmedAt),
-  asc(registrations.cancelledAt),
   asc(registrations.createdAt),
   asc(registrations.id),
 ];

@@ -77,8 +77,8 @@ describe.each(testDrivers)('the roster, paged in the database, on %s', (driver) 
       ['Person 10', 5],
       ['Person 11', 6],
     ]);
-    // In the order listRegistrationsForTrainer gives: those who left the line before those who held a seat.
-    expect(pages.cancelled.items.map((person) => person.name)).toEqual(['Person 7', 'Person 2']);
+    // In the order they cancelled, whether they held a seat or a place in line.
+    expect(pages.cancelled.items.map((person) => person.name)).toEqual(['Person 2', 'Person 7']);
     expect(pages.waitlist).toMatchObject({ page: 1, pages: 1, first: 1, last: 5, total: 5 });
   });
 
