@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { TAgencyUpcomingSession } from '@/lib/agencies/agency-sessions';
 
 const OPEN_AS: Record<TAgencyUpcomingSession['openAs'], string> = {
@@ -33,16 +32,17 @@ export function UpcomingSessions({ sessions, agencyName }: { sessions: TAgencyUp
           {sessions.map((session) => (
             <tr key={session.sessionId} className="border-b border-slate-100 align-top">
               <td className="py-2 pr-4">
-                <Link href={`/sessions/${session.sessionId}`}>{session.workshopTitle}</Link>
+                {/* Plain links: up to 50 per page, so no client component and no prefetching of each. */}
+                <a href={`/sessions/${session.sessionId}`}>{session.workshopTitle}</a>
                 <span className="block text-sm text-slate-700">{session.when}</span>
               </td>
               <td className="py-2 pr-4">{OPEN_AS[session.openAs]}</td>
               <td className="py-2 pr-4">{allotmentText(session)}</td>
               <td className="py-2">
                 {session.booked} booked{session.waitlisted > 0 && `, ${session.waitlisted} on the waitlist`}
-                <Link href={`/agency/sessions/${session.sessionId}`} className="block">
+                <a href={`/agency/sessions/${session.sessionId}`} className="block">
                   Register officers<span className="sr-only"> for {session.workshopTitle}, {session.when}</span>
-                </Link>
+                </a>
               </td>
             </tr>
           ))}
