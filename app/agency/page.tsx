@@ -23,14 +23,14 @@ const UPCOMING_PAGE_SIZE = 25;
 async function loadRecords(
   actor: { id: string; role: 'trainer' | 'coordinator' | 'officer' },
   requested: TAgencyRecordsPages & { upcoming?: unknown },
-): Promise<(TAgencyRecords & { claims: TAgencyClaimDto[]; upcoming: TListPage<TAgencyUpcomingSession> }) | { refused: string }> {
+): Promise<(TAgencyRecords & { claims: TAgencyClaimDto[]; upcoming: TListPage<TAgencyUpcomingSession>; moreUpcoming: boolean }) | { refused: string }> {
   try {
     const db = await getDb();
     const records = await getAgencyRecords(db, actor, requested);
     const claims = await listAgencyClaims(db, actor, records.agency.id);
-    const { sessions: upcoming } = await listAgencyUpcomingSessions(db, actor, { page: requested.upcoming, size: UPCOMING_PAGE_SIZE });
+    const { sessions: upcoming, more: moreUpcoming } = await listAgencyUpcomingSessions(db, actor, { page: requested.upcoming, size: UPCOMING_PAGE_SIZE });
     await recordStaffRead(db, actor, { action: 'agency_records.viewed', agencyId: records.agency.id, people: records.officers.items.length + claims.length });
-    return { ...records, claims, upcoming };
+    return { ...records, claims, upcoming, moreUpcoming };
   } catch (error) {
     if (!(error instanceof AppError) || error.status !== 403) throw error;
     if (actor.role === 'coordinator') return { refused: error.message };
@@ -54,7 +54,7 @@ export default async function AgencyRecordsPage({ searchParams }: { searchParams
     );
   }
 
-  const { agency, claims, upcoming } = records;
+  const { agency, claims, upcoming, moreUpcoming } = records;
   const pages = { upcoming, sessions: records.sessions, officers: records.officers };
   const pageParams = pageParamsOf(pages);
   return (
@@ -85,7 +85,7 @@ export default async function AgencyRecordsPage({ searchParams }: { searchParams
           <>
             <UpcomingSessions sessions={pages.upcoming.items} agencyName={agency.name} />
             <SectionPager label="Upcoming sessions" section="upcoming" page={pages.upcoming} pageParams={pageParams} />
-            {upcoming.total >= AGENCY_UPCOMING_LIMIT && (
+            {moreUpcoming && (
               <p className="text-sm text-slate-700">These are the next {AGENCY_UPCOMING_LIMIT} sessions; later ones appear here as these pass.</p>
             )}
           </>

@@ -43,19 +43,21 @@ export async function listAgencyUpcomingSessions(
   db: Db,
   actor: TActor,
   { page, size = LIST_PAGE_SIZE, now = new Date() }: { page?: unknown; size?: number; now?: Date } = {},
-): Promise<{ agency: TCoordinatorAgency; sessions: TListPage<TAgencyUpcomingSession> }> {
+): Promise<{ agency: TCoordinatorAgency; sessions: TListPage<TAgencyUpcomingSession>; more: boolean }> {
   const agency = await coordinatorAgency(db, actor);
-  const next = await db
+  // One past the limit, to know whether later sessions exist.
+  const found = await db
     .select({ id: trainingSessions.id })
     .from(trainingSessions)
     .innerJoin(workshops, eq(workshops.id, trainingSessions.workshopId))
     .where(openToAgency(agency, now))
     .orderBy(asc(trainingSessions.startsAt), asc(trainingSessions.id))
-    .limit(AGENCY_UPCOMING_LIMIT);
+    .limit(AGENCY_UPCOMING_LIMIT + 1);
+  const next = found.slice(0, AGENCY_UPCOMING_LIMIT);
   const shown = pageWindow(page, next.length, size);
   const ids = next.slice(shown.offset, shown.offset + shown.limit).map((row) => row.id);
   const sessions = ids.length ? await upcomingOpenSessions(db, agency, now, ids) : [];
-  return { agency, sessions: listPage(sessions, shown.page, next.length, size) };
+  return { agency, sessions: listPage(sessions, shown.page, next.length, size), more: found.length > AGENCY_UPCOMING_LIMIT };
 }
 
 /** Scheduled sessions of published workshops, not started, that the agency's officers may take part in. */

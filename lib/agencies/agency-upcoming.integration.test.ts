@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
-import { users } from '@/db/schema';
+import { trainingSessions, users } from '@/db/schema';
 import { ensureTrainer } from '@/lib/api-tokens/api-tokens';
 import type { TActor } from '@/lib/auth/actor';
 import { registerForSession } from '@/lib/registrations/register';
@@ -38,6 +38,7 @@ describe.each(testDrivers)('the upcoming sessions a coordinator sees, paged, on 
   it('shows a page of the sessions open to the agency, soonest first, counting only its own officers', async () => {
     const first = await listAgencyUpcomingSessions(db, coordinator, { size: 2 });
     expect(first.sessions).toMatchObject({ page: 1, pages: 3, first: 1, last: 2, total: 5 });
+    expect(first.more).toBe(false);
     expect(first.sessions.items.map((s) => s.sessionId)).toEqual(sessionIds.slice(0, 2));
     const second = await listAgencyUpcomingSessions(db, coordinator, { size: 2, page: '2' });
     expect(second.sessions.items.map((s) => [s.sessionId, s.booked])).toEqual([
@@ -54,5 +55,19 @@ describe.each(testDrivers)('the upcoming sessions a coordinator sees, paged, on 
     const { sessions } = await listAgencyUpcomingSessions(db, coordinator, { now: later });
     expect(sessions.total).toBe(4);
     expect(sessions.items.map((s) => s.sessionId)).not.toContain(sessionIds[0]);
+  });
+
+  it('reaches the next 200 sessions, and says when there are more', async () => {
+    const [{ workshopId } = { workshopId: '' }] = await db.select({ workshopId: trainingSessions.workshopId }).from(trainingSessions).limit(1);
+    const starts = (i: number) => new Date(Date.now() + (100 + i) * DAY);
+    const base = { workshopId, timeZone: 'America/Chicago', venueName: 'Room', capacity: 10, registrationOpensAt: new Date(Date.now() - DAY) };
+    const rows = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => ({ ...base, startsAt: starts(from + i), endsAt: new Date(starts(from + i).getTime() + 3_600_000), registrationClosesAt: starts(from + i) }));
+    await db.insert(trainingSessions).values(rows(0, 195));
+    const exactly = await listAgencyUpcomingSessions(db, coordinator);
+    expect([exactly.sessions.total, exactly.more]).toEqual([200, false]);
+    await db.insert(trainingSessions).values(rows(195, 1));
+    const beyond = await listAgencyUpcomingSessions(db, coordinator, { page: '9', size: 25 });
+    expect([beyond.sessions.total, beyond.more, beyond.sessions.page, beyond.sessions.items.length]).toEqual([200, true, 8, 25]);
   });
 });

@@ -116,6 +116,7 @@ describe.each(testDrivers)('the roster, paged in the database, on %s', (driver) 
   it('refuses officers and strangers', async () => {
     expect((await refusal(getRosterPages(db, officer, sessionId))).status).toBe(403);
     expect((await refusal(getRosterPages(db, null, sessionId))).status).toBe(401);
+    expect((await refusal(getRosterPages(db, trainer, '00000000-0000-4000-8000-000000000000'))).status).toBe(404);
     expect((await refusal(listAgencySuggestions(db, officer, sessionId))).status).toBe(403);
   });
 });

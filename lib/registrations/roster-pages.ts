@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { queryRows } from '@/db/client';
-import { registrations } from '@/db/schema';
+import { registrations, trainingSessions } from '@/db/schema';
 import type { TActor } from '@/lib/auth/actor';
 import { verifiedAgencyOf } from '@/lib/agencies/membership';
 import { LIST_PAGE_SIZE, listPage, type TListPage } from '@/lib/lists/page-of';
@@ -37,28 +37,38 @@ export async function getRosterPages(
     ROSTER_SECTIONS.map((section, index) => sql`(${index}::int, ${askedPage(requested[section])}::int)`),
     sql`, `,
   );
-  const shown = await queryRows<TPageRow>(
-    db,
-    sql`with ranked as (
-        select ${registrations.id} as id, ${statusOrder} as section,
-          row_number() over (partition by ${statusOrder} order by ${sql.join(withinSection, sql`, `)}) as n,
-          count(*) over (partition by ${statusOrder}) as total,
-          case when ${registrations.status} = 'waitlisted' then row_number() over (
-            partition by ${registrations.status} = 'waitlisted' order by ${statusOrder}, ${sql.join(withinSection, sql`, `)}
-          ) end as line
-        from ${registrations} where ${registrations.sessionId} = ${sessionId}
-      )
-      select id, ranked.section::int, n::int, total::int, line::int
-      from ranked join (values ${asked}) as asked(section, page) on asked.section = ranked.section
-      where ${onShownPage(sql`asked.page`, size)}
-      order by ranked.section, n`,
+  // Which rows a page shows and their details are two statements: one snapshot, so nobody moved
+  // between them shows in a section they have left.
+  const { shown, details } = await db.transaction(
+    async (tx) => {
+      const [session] = await tx.select({ id: trainingSessions.id }).from(trainingSessions).where(eq(trainingSessions.id, sessionId));
+      if (!session) throw notFoundError('Session');
+      const shown = await queryRows<TPageRow>(
+        tx,
+        sql`with ranked as (
+            select ${registrations.id} as id, ${statusOrder} as section,
+              row_number() over (partition by ${statusOrder} order by ${sql.join(withinSection, sql`, `)}) as n,
+              count(*) over (partition by ${statusOrder}) as total,
+              case when ${registrations.status} = 'waitlisted' then row_number() over (
+                partition by ${registrations.status} = 'waitlisted' order by ${statusOrder}, ${sql.join(withinSection, sql`, `)}
+              ) end as line
+            from ${registrations} where ${registrations.sessionId} = ${sessionId}
+          )
+          select id, ranked.section::int, n::int, total::int, line::int
+          from ranked join (values ${asked}) as asked(section, page) on asked.section = ranked.section
+          where ${onShownPage(sql`asked.page`, size)}
+          order by ranked.section, n`,
+      );
+      const details = shown.length
+        ? await tx
+            .select({ r: rosterColumns, verifiedAgencyId: verifiedAgencyOf(registrations.email) })
+            .from(registrations)
+            .where(and(eq(registrations.sessionId, sessionId), inArray(registrations.id, shown.map((row) => row.id))))
+        : [];
+      return { shown, details };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
-  const details = shown.length
-    ? await db
-        .select({ r: rosterColumns, verifiedAgencyId: verifiedAgencyOf(registrations.email) })
-        .from(registrations)
-        .where(and(eq(registrations.sessionId, sessionId), inArray(registrations.id, shown.map((row) => row.id))))
-    : [];
   const byId = new Map(details.map((detail) => [detail.r.id, detail]));
   return Object.fromEntries(
     ROSTER_SECTIONS.map((section, index) => {
