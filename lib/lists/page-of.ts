@@ -12,15 +12,24 @@ export type TListPage<T> = {
   total: number;
 };
 
+/** A page number as it came in a URL (1-based); anything else means page 1. */
+export function askedPage(requested: unknown): number {
+  return typeof requested === 'string' && /^\d{1,6}$/.test(requested) ? Math.max(1, Number(requested)) : 1;
+}
+
 /**
  * Which rows the page asked for in a URL shows, out of `total` (anything but a page number means
  * page 1; a page past the end, the last): for a query that pages in the database.
  */
 export function pageWindow(requested: unknown, total: number, size = LIST_PAGE_SIZE): { page: number; offset: number; limit: number } {
   const pages = Math.max(1, Math.ceil(total / size));
-  const asked = typeof requested === 'string' && /^\d{1,6}$/.test(requested) ? Number(requested) : 1;
-  const page = Math.min(Math.max(asked, 1), pages);
+  const page = Math.min(askedPage(requested), pages);
   return { page, offset: (page - 1) * size, limit: size };
+}
+
+/** The page a query showed, from the 1-based place of its first row (a list with no rows shows page 1). */
+export function listPageFrom<T>(items: T[], firstPlace: number | null | undefined, total: number, size = LIST_PAGE_SIZE): TListPage<T> {
+  return listPage(items, firstPlace ? Math.ceil(firstPlace / size) : 1, total, size);
 }
 
 /** The page `page` of a list of `total` rows, holding `items`. */

@@ -6,8 +6,8 @@ import { certificates, registrations, trainingSessions, workshops, type TAttenda
 import type { TActor } from '@/lib/auth/actor';
 import { formatCertificateDates } from '@/lib/certificates/render-pdf';
 import { isAgencyMember } from '@/lib/agencies/membership';
-import { LIST_PAGE_SIZE, listPage, type TListPage } from '@/lib/lists/page-of';
-import { askedPage, onShownPage } from '@/lib/lists/page-sql';
+import { askedPage, LIST_PAGE_SIZE, listPageFrom, type TListPage } from '@/lib/lists/page-of';
+import { onShownPage } from '@/lib/lists/page-sql';
 import { coordinatorAgency, type TCoordinatorAgency } from './coordinator-scope';
 
 /** One of the agency's registrations, with what came of it. */
@@ -166,9 +166,9 @@ async function recordPages(db: Db, agencyId: string, requested: TAgencyRecordsPa
   return result!;
 }
 
-/** The page a query showed, from the place of its first row (a list with no rows shows page 1). */
+/** One of recordPages' lists as a page, its rows made items. */
 function pageOfRows<T, R>({ rows, n, total }: TPageRows<R>, toItem: (row: R) => T): TListPage<T> {
-  return listPage(rows.map(toItem), n ? Math.ceil(n / LIST_PAGE_SIZE) : 1, Number(total));
+  return listPageFrom(rows.map(toItem), n, Number(total));
 }
 
 /**

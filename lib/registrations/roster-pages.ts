@@ -5,8 +5,8 @@ import { queryRows } from '@/db/client';
 import { registrations, trainingSessions } from '@/db/schema';
 import type { TActor } from '@/lib/auth/actor';
 import { verifiedAgencyOf } from '@/lib/agencies/membership';
-import { LIST_PAGE_SIZE, listPage, type TListPage } from '@/lib/lists/page-of';
-import { askedPage, onShownPage } from '@/lib/lists/page-sql';
+import { askedPage, LIST_PAGE_SIZE, listPageFrom, type TListPage } from '@/lib/lists/page-of';
+import { onShownPage } from '@/lib/lists/page-sql';
 import { assertSessionStaff } from '@/lib/sessions/session-staff';
 import { notFoundError } from '@/lib/errors/app-error';
 import { isUuid } from '@/lib/workshops/workshops';
@@ -77,9 +77,7 @@ export async function getRosterPages(
         const detail = byId.get(row.id);
         return detail ? [toRosterEntry(detail.r, detail.verifiedAgencyId, row.line)] : [];
       });
-      const total = rows[0]?.total ?? 0;
-      const page = rows[0] ? Math.ceil(rows[0].n / size) : 1;
-      return [section, listPage(entries, page, total, size)];
+      return [section, listPageFrom(entries, rows[0]?.n, rows[0]?.total ?? 0, size)];
     }),
   ) as TRosterPages;
 }
