@@ -75,14 +75,15 @@ const EMBEDDED_SETTINGS = ['-c', 'shared_buffers=16MB'];
 async function openPglite(dataDir: string | undefined): Promise<DbHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
+  const startParams = [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS];
   let client;
   if (dataDir) {
     const dir = path.resolve(dataDir, 'pgdata');
     mkdirSync(dir, { recursive: true });
     await initEmbeddedDataDir(dir);
-    client = await PGlite.create(dir, { startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS] });
+    client = await PGlite.create(dir, { startParams });
   } else {
-    client = await PGlite.create({ startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS] });
+    client = await PGlite.create({ startParams });
   }
   const db = drizzle({ client, schema }) as unknown as Db;
   const pglite = client;

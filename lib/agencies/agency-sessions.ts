@@ -60,15 +60,19 @@ export async function listAgencyUpcomingSessions(
   return { agency, sessions: listPage(sessions, shown.page, next.length, size), more: found.length > AGENCY_UPCOMING_LIMIT };
 }
 
+/** Whether the session lists the agency among those it is for (visibility agencies). */
+function isForAgency(agency: TCoordinatorAgency): SQL<boolean> {
+  return sql<boolean>`exists (select 1 from ${sessionAgencies} sa where sa.session_id = ${trainingSessions.id} and sa.agency_id = ${agency.id})`;
+}
+
 /** Scheduled sessions of published workshops, not started, that the agency's officers may take part in. */
 function openToAgency(agency: TCoordinatorAgency, now: Date): SQL | undefined {
   const s = trainingSessions;
-  const forAgency = sql<boolean>`exists (select 1 from ${sessionAgencies} sa where sa.session_id = ${s.id} and sa.agency_id = ${agency.id})`;
   return and(
     eq(s.status, 'scheduled'),
     eq(workshops.status, 'published'),
     gt(s.startsAt, now),
-    or(eq(s.partnerAgencyId, agency.id), eq(s.visibility, 'public'), and(eq(s.visibility, 'agencies'), forAgency)),
+    or(eq(s.partnerAgencyId, agency.id), eq(s.visibility, 'public'), and(eq(s.visibility, 'agencies'), isForAgency(agency))),
   );
 }
 
@@ -81,14 +85,13 @@ async function upcomingOpenSessions(
 ): Promise<(TAgencyUpcomingSession & { where: string })[]> {
   const s = trainingSessions;
   const r = registrations;
-  const forAgency = sql<boolean>`exists (select 1 from ${sessionAgencies} sa where sa.session_id = ${s.id} and sa.agency_id = ${agency.id})`;
   const members = (status: 'confirmed' | 'waitlisted') =>
     sql<number>`(select count(*)::int from ${r} where ${r.sessionId} = ${s.id} and ${r.status} = ${status} and ${isAgencyMember(sql`${agency.id}::uuid`, r.email)})`;
   const rows = await db
     .select({
       session: s,
       workshopTitle: workshops.title,
-      forAgency,
+      forAgency: isForAgency(agency),
       booked: members('confirmed'),
       waitlisted: members('waitlisted'),
     })
