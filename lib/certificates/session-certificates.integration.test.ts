@@ -35,7 +35,7 @@ describe.each(testDrivers)('a session’s certificates for its trainer on %s', (
       { name: 'Dee' },
       { name: 'Eve', status: 'waitlisted' },
     ]);
-    const before = await listSessionCertificates(db, trainer, sessionId);
+    const before = await listSessionCertificates(db, trainer, sessionId, [...ids.values()]);
     expect(before).toMatchObject({ rosterClosedAt: null, certificates: [], toIssue: 1, unrecorded: 1 });
     expect(before.attendance[ids.get('Ana')!]).toEqual({ attendance: 'attended', attendedHours: null, earns: 3 });
     expect(before.attendance[ids.get('Ben')!]).toEqual({ attendance: 'partial', attendedHours: 1, earns: null });
@@ -60,6 +60,23 @@ describe.each(testDrivers)('a session’s certificates for its trainer on %s', (
         replacedByCode: null,
       },
     ]);
+  });
+
+  it('counts everyone alike in attendance together, and gives the attendance of only those asked about', async () => {
+    const sessionId = await pastSession(db, workshopId);
+    const ids = await seedRoster(db, sessionId, [
+      { name: 'Ana', attendance: 'attended' },
+      { name: 'Ben', attendance: 'attended' },
+      { name: 'Cy', attendance: 'attended' },
+      { name: 'Dee', attendance: 'partial', hours: 2 },
+      { name: 'Eve', attendance: 'partial', hours: 2 },
+      { name: 'Fay' },
+      { name: 'Gus' },
+      { name: 'Hal', status: 'waitlisted' },
+    ]);
+    const overview = await listSessionCertificates(db, trainer, sessionId, [ids.get('Dee')!, ids.get('Hal')!, 'not-an-id']);
+    expect(overview).toMatchObject({ toIssue: 5, unrecorded: 2 });
+    expect(overview.attendance).toEqual({ [ids.get('Dee')!]: { attendance: 'partial', attendedHours: 2, earns: 2 } });
   });
 
   it('is for trainers only', async () => {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { certificates, registrations, trainingSessions, workshops, type TAttendanceStatus } from '@/db/schema';
 import { assertTrainer, type TActor } from '@/lib/auth/actor';
@@ -34,7 +34,7 @@ export type TAttendanceDto = {
 export type TSessionCertificates = {
   rosterClosedAt: string | null;
   certificates: TSessionCertificateDto[];
-  /** Confirmed people by registration id. */
+  /** The confirmed people asked about (attendanceOf), by registration id. */
   attendance: Record<string, TAttendanceDto>;
   /** Confirmed people without a certificate whose attendance earns one: what issuing would do now. */
   toIssue: number;
@@ -42,8 +42,12 @@ export type TSessionCertificates = {
   unrecorded: number;
 };
 
-/** A session's certificates and its confirmed people's attendance, for its trainer. */
-export async function listSessionCertificates(db: Db, actor: TActor, sessionId: string): Promise<TSessionCertificates> {
+/**
+ * A session's certificates, what issuing would do, and the attendance of the confirmed people in
+ * `attendanceOf` (those a page shows). The counts come grouped by attendance from the database,
+ * so a session of thousands costs a few rows, not one per person.
+ */
+export async function listSessionCertificates(db: Db, actor: TActor, sessionId: string, attendanceOf: readonly string[] = []): Promise<TSessionCertificates> {
   assertTrainer(actor);
   if (!isUuid(sessionId)) throw notFoundError('Session');
   const [session] = await db
@@ -56,23 +60,34 @@ export async function listSessionCertificates(db: Db, actor: TActor, sessionId: 
     .innerJoin(workshops, eq(workshops.id, trainingSessions.workshopId))
     .where(eq(trainingSessions.id, sessionId));
   if (!session) throw notFoundError('Session');
-  const [rows, people] = await Promise.all([
+  const confirmedHere = and(eq(registrations.sessionId, sessionId), eq(registrations.status, 'confirmed'));
+  // Joined, not exists() per row: the planner takes that for a scan of every certificate.
+  const issued = db.selectDistinct({ registrationId: certificates.registrationId }).from(certificates).where(eq(certificates.sessionId, sessionId)).as('issued');
+  const certified = sql<boolean>`${issued.registrationId} is not null`;
+  const askedIds = attendanceOf.filter(isUuid);
+  const [rows, groups, asked] = await Promise.all([
     db.select(certificateRecordColumns).from(certificates).where(eq(certificates.sessionId, sessionId)).orderBy(asc(certificates.holderName), asc(certificates.issuedAt)),
     db
-      .select({ id: registrations.id, status: registrations.status, attendance: registrations.attendance, attendedHours: registrations.attendedHours })
+      .select({ attendance: registrations.attendance, attendedHours: registrations.attendedHours, certified, people: sql<number>`count(*)::int` })
       .from(registrations)
-      .where(eq(registrations.sessionId, sessionId)),
+      .leftJoin(issued, eq(issued.registrationId, registrations.id))
+      .where(confirmedHere)
+      .groupBy(registrations.attendance, registrations.attendedHours, certified),
+    askedIds.length === 0
+      ? []
+      : db
+          .select({ id: registrations.id, attendance: registrations.attendance, attendedHours: registrations.attendedHours })
+          .from(registrations)
+          .where(and(confirmedHere, inArray(registrations.id, askedIds))),
   ]);
-  const certified = new Set(rows.map((row) => row.registrationId));
+  const earnsOf = (person: { attendance: TAttendanceStatus | null; attendedHours: number | null }) => certificateHours({ ...person, status: 'confirmed' }, session);
   const attendance: Record<string, TAttendanceDto> = {};
+  for (const person of asked) attendance[person.id] = { attendance: person.attendance, attendedHours: person.attendedHours, earns: earnsOf(person) };
   let toIssue = 0;
   let unrecorded = 0;
-  for (const person of people) {
-    if (person.status !== 'confirmed') continue;
-    const earns = certificateHours(person, session);
-    attendance[person.id] = { attendance: person.attendance, attendedHours: person.attendedHours, earns };
-    if (earns !== null && !certified.has(person.id)) toIssue += 1;
-    if (person.attendance === null) unrecorded += 1;
+  for (const group of groups) {
+    if (earnsOf(group) !== null && !group.certified) toIssue += group.people;
+    if (group.attendance === null) unrecorded += group.people;
   }
   return {
     rosterClosedAt: session.rosterClosedAt?.toISOString() ?? null,

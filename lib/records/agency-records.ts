@@ -150,10 +150,15 @@ async function recordPages(db: Db, agencyId: string, requested: TAgencyRecordsPa
           row_number() over (order by starts_at desc, session_id) as n, count(*) over () as total
         from mine
         group by session_id, workshop_title, session_status, time_zone, starts_at, ends_at
+      ), latest_name as (
+        -- One sort for everyone, where array_agg(... order by ...)[1] sorted once per officer.
+        select distinct on (email) email, name from mine order by email, starts_at desc, session_id, name, id
       ), each_officer as (
-        select email, (array_agg(name order by starts_at desc, session_id, name, id))[1] as name,
-          (count(*) filter (where status <> 'cancelled'))::int as sessions, ${ATTENDED_SOME}, ${VALID_HOURS_IN_CENTS}
-        from mine group by email
+        select t.email, latest_name.name, t.sessions, t.attended, t."hoursInCents"
+        from (
+          select email, (count(*) filter (where status <> 'cancelled'))::int as sessions, ${ATTENDED_SOME}, ${VALID_HOURS_IN_CENTS}
+          from mine group by email
+        ) t join latest_name using (email)
       ), officers as (
         select *, row_number() over (order by lower(name), name, email) as n, count(*) over () as total from each_officer
       )

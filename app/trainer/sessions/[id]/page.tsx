@@ -96,12 +96,12 @@ export default async function SessionRosterPage({ params, searchParams }: TProps
   const session = await orNotFound(getSessionForTrainer(db, actor, id));
   const query = await searchParams;
   const notice = readRosterNotice(query);
-  const [pages, agencies, certified, names] = await Promise.all([
+  const [pages, agencies, names] = await Promise.all([
     getRosterPages(db, actor, session.id, query),
     listAgencySuggestions(db, actor, session.id),
-    listSessionCertificates(db, actor, session.id),
     notice ? rosterNames(db, session.id, [notice.who ?? '', ...notice.movedUp]) : new Map<string, string>(),
   ]);
+  const certified = await listSessionCertificates(db, actor, session.id, pages.confirmed.items.map((person) => person.id));
   const shown = Object.values(pages).reduce((sum, page) => sum + page.items.length, 0);
   await recordStaffRead(db, actor, { action: 'roster.viewed', sessionId: session.id, via: 'page', people: shown });
   // Each section's page survives moving through another's.
@@ -114,6 +114,9 @@ export default async function SessionRosterPage({ params, searchParams }: TProps
   const when = formatSessionRange(new Date(session.startsAt), new Date(session.endsAt), session.timeZone);
   const open = session.status === 'scheduled';
   const place = `${placeText(session)}${session.venue && session.online ? ' and online' : ''}`;
+  // Bound once for the page: one action reference in the payload, not one per person.
+  const remove = removeAction.bind(null, session.id);
+  const promote = promoteAction.bind(null, session.id);
 
   return (
     <div className="space-y-6">
@@ -201,7 +204,7 @@ export default async function SessionRosterPage({ params, searchParams }: TProps
                 person={person}
                 timeZone={session.timeZone}
                 attendance={attendanceOf(person.id)}
-                actions={open && <RemoveForm action={removeAction.bind(null, session.id)} registrationId={person.id} name={person.name} confirmed />}
+                actions={open && <RemoveForm action={remove} registrationId={person.id} name={person.name} confirmed />}
               />
             </li>
           ))}
@@ -253,8 +256,8 @@ export default async function SessionRosterPage({ params, searchParams }: TProps
                 actions={
                   open && (
                     <>
-                      <PromoteForm action={promoteAction.bind(null, session.id)} registrationId={person.id} name={person.name} />
-                      <RemoveForm action={removeAction.bind(null, session.id)} registrationId={person.id} name={person.name} confirmed={false} />
+                      <PromoteForm action={promote} registrationId={person.id} name={person.name} />
+                      <RemoveForm action={remove} registrationId={person.id} name={person.name} confirmed={false} />
                     </>
                   )
                 }

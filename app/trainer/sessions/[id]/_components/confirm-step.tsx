@@ -13,6 +13,7 @@ export function ConfirmStep({
   question,
   confirm,
   keepLabel,
+  wrap,
   children,
 }: {
   startLabel: ReactNode;
@@ -20,6 +21,11 @@ export function ConfirmStep({
   question: ReactNode;
   confirm: ReactNode;
   keepLabel: string;
+  /**
+   * Puts the open question inside something, such as the form it submits: a form that exists
+   * only once asked costs nothing on a page with a hundred of them.
+   */
+  wrap?: (panel: ReactNode) => ReactNode;
   children?: ReactNode;
 }) {
   const [open, setOpen] = useState(false);
@@ -40,7 +46,7 @@ export function ConfirmStep({
       </button>
     );
   }
-  return (
+  const asked = (
     <div
       ref={panel}
       tabIndex={-1}
@@ -60,4 +66,5 @@ export function ConfirmStep({
       </div>
     </div>
   );
+  return wrap ? wrap(asked) : asked;
 }

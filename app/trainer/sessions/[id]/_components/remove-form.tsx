@@ -24,53 +24,56 @@ export function RemoveForm({
   const reasonId = `reason-${registrationId}`;
   const reasonError = state.fields?.reason;
   return (
-    <form action={formAction} className="space-y-2">
-      <input type="hidden" name="registrationId" value={registrationId} />
-      <FormMessage state={state} />
-      <ConfirmStep
-        startLabel={
-          <>
-            Remove…<span className="sr-only"> {name}</span>
-          </>
-        }
-        startClassName={dangerOutlineButton}
-        question={`Remove ${name} from this session?`}
-        keepLabel={`No, keep ${name}`}
-        confirm={
-          <SubmitButton className={dangerButton} pendingText="Removing…">
-            Yes, remove {name}
-          </SubmitButton>
-        }
-      >
-        <p>
-          {confirmed
-            ? 'Their place is cancelled and they are emailed (their calendar invite is withdrawn). The first person on the waitlist gets the seat.'
-            : 'They leave the waitlist and are emailed.'}
+    <ConfirmStep
+      startLabel={
+        <>
+          Remove…<span className="sr-only"> {name}</span>
+        </>
+      }
+      startClassName={dangerOutlineButton}
+      question={`Remove ${name} from this session?`}
+      keepLabel={`No, keep ${name}`}
+      confirm={
+        <SubmitButton className={dangerButton} pendingText="Removing…">
+          Yes, remove {name}
+        </SubmitButton>
+      }
+      wrap={(asked) => (
+        <form action={formAction} className="space-y-2">
+          <input type="hidden" name="registrationId" value={registrationId} />
+          <FormMessage state={state} />
+          {asked}
+        </form>
+      )}
+    >
+      <p>
+        {confirmed
+          ? 'Their place is cancelled and they are emailed (their calendar invite is withdrawn). The first person on the waitlist gets the seat.'
+          : 'They leave the waitlist and are emailed.'}
+      </p>
+      <div className="space-y-1">
+        <label htmlFor={reasonId} className="field-label">
+          Reason (optional)
+        </label>
+        <textarea
+          id={reasonId}
+          name="reason"
+          rows={2}
+          maxLength={1000}
+          className="field-input"
+          aria-describedby={`${reasonId}-hint${reasonError ? ` ${reasonId}-error` : ''}`}
+          aria-invalid={reasonError ? true : undefined}
+          defaultValue={state.values?.reason ?? ''}
+        />
+        <p id={`${reasonId}-hint`} className="text-sm text-slate-700">
+          Included in the email to {name}.
         </p>
-        <div className="space-y-1">
-          <label htmlFor={reasonId} className="field-label">
-            Reason (optional)
-          </label>
-          <textarea
-            id={reasonId}
-            name="reason"
-            rows={2}
-            maxLength={1000}
-            className="field-input"
-            aria-describedby={`${reasonId}-hint${reasonError ? ` ${reasonId}-error` : ''}`}
-            aria-invalid={reasonError ? true : undefined}
-            defaultValue={state.values?.reason ?? ''}
-          />
-          <p id={`${reasonId}-hint`} className="text-sm text-slate-700">
-            Included in the email to {name}.
+        {reasonError && (
+          <p id={`${reasonId}-error`} className="field-error">
+            {reasonError}
           </p>
-          {reasonError && (
-            <p id={`${reasonId}-error`} className="field-error">
-              {reasonError}
-            </p>
-          )}
-        </div>
-      </ConfirmStep>
-    </form>
+        )}
+      </div>
+    </ConfirmStep>
   );
 }
